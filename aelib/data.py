@@ -1,0 +1,123 @@
+"""The course's data: the MNIST files shipped in ``aelib/datasets/mnist`` and a swiss-roll generator."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import math
+import zlib
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from aelib.validate import check_choice, check_int
+
+MNIST_DIR = Path(__file__).resolve().parent / "datasets" / "mnist"
+
+# SHA-256 of each file's DECOMPRESSED bytes (the gzip wrapper may differ between copies; the data may not).
+MNIST_FILES = {
+    ("train", "images"): (
+        "train-images-idx3-ubyte.gz",
+        "ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db",
+    ),
+    ("train", "labels"): (
+        "train-labels-idx1-ubyte.gz",
+        "65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5",
+    ),
+    ("test", "images"): (
+        "t10k-images-idx3-ubyte.gz",
+        "0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7",
+    ),
+    ("test", "labels"): (
+        "t10k-labels-idx1-ubyte.gz",
+        "ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2",
+    ),
+}
+MNIST_SIZES = {"train": 60_000, "test": 10_000}
+
+RESTORE_HINT = (
+    "Restore the shipped file with `git checkout -- aelib/datasets/mnist/` (or a fresh clone of the "
+    "course); the checksums are listed in aelib/datasets/mnist/SHA256SUMS.raw.txt."
+)
+
+
+class DataFileError(RuntimeError):
+    """A shipped data file is missing, truncated or altered."""
+
+
+def _read_verified(name: str, expected_sha256: str, directory: Path) -> bytes:
+    path = directory / name
+    if not path.is_file():
+        raise DataFileError(f"MNIST file {path} is missing. {RESTORE_HINT}")
+    try:
+        raw = gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, zlib.error) as exc:
+        raise DataFileError(
+            f"MNIST file {path} is damaged: it is not a complete gzip file ({exc}). "
+            f"Expected decompressed SHA-256 {expected_sha256}. {RESTORE_HINT}"
+        ) from exc
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != expected_sha256:
+        raise DataFileError(
+            f"MNIST file {path} has been altered: the SHA-256 of its decompressed bytes is {actual}, "
+            f"expected {expected_sha256}. {RESTORE_HINT}"
+        )
+    return raw
+
+
+def _parse_idx(raw: bytes, name: str, magic: int, count: int) -> np.ndarray:
+    header_len = 16 if magic == 2051 else 8
+    header = np.frombuffer(raw, dtype=">u4", count=header_len // 4)
+    if header[0] != magic or header[1] != count:
+        raise DataFileError(f"MNIST file {name} has an unexpected IDX header {header.tolist()}. {RESTORE_HINT}")
+    data = np.frombuffer(raw, dtype=np.uint8, offset=header_len)
+    return data.reshape(count, -1)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_uint8(split: str, directory: Path = MNIST_DIR) -> tuple[np.ndarray, np.ndarray]:
+    count = MNIST_SIZES[split]
+    img_name, img_sha = MNIST_FILES[(split, "images")]
+    lab_name, lab_sha = MNIST_FILES[(split, "labels")]
+    images = _parse_idx(_read_verified(img_name, img_sha, directory), img_name, 2051, count)
+    labels = _parse_idx(_read_verified(lab_name, lab_sha, directory), lab_name, 2049, count)[:, 0]
+    return images, labels
+
+
+def load_mnist(
+    split: str = "train", limit: int | None = None, directory: str | Path | None = None
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Load the shipped MNIST digits, checked against their SHA-256 sums.
+
+    Returns ``(images, labels)``: float32 [N, 784] with pixels in [0, 1], and int64 [N] digits 0-9.
+    ``limit`` keeps the first ``limit`` examples; ``directory`` reads the four files from elsewhere.
+    """
+    check_choice(split, "split", ("train", "test"))
+    if limit is not None:
+        check_int(limit, "limit", low=1, high=MNIST_SIZES[split])
+    images, labels = _load_uint8(split, MNIST_DIR if directory is None else Path(directory).resolve())
+    if limit is not None:
+        images, labels = images[:limit], labels[:limit]
+    x = torch.from_numpy(images.astype(np.float32)).div_(255.0)
+    y = torch.from_numpy(labels.astype(np.int64))
+    return x, y
+
+
+def make_swiss_roll(n: int = 1500, noise: float = 0.0, seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+    """Points on a swiss roll: a 2-D sheet rolled up in 3-D.
+
+    Returns ``(points, coords)``: float32 [n, 3] points in R³ and float32 [n, 2] sheet coordinates
+    (position along the spiral, height), the two numbers that really describe each point.
+    """
+    check_int(n, "n", low=1)
+    if not (isinstance(noise, int | float) and math.isfinite(noise) and noise >= 0):
+        raise ValueError(f"noise must be a finite number >= 0, but got {noise!r}.")
+    rng = np.random.default_rng(seed)
+    t = 1.5 * np.pi * (1 + 2 * rng.random(n))
+    height = 21 * rng.random(n)
+    points = np.stack([t * np.cos(t), height, t * np.sin(t)], axis=1)
+    points += noise * rng.standard_normal(points.shape)
+    coords = np.stack([t, height], axis=1)
+    return torch.from_numpy(points.astype(np.float32)), torch.from_numpy(coords.astype(np.float32))

@@ -1,0 +1,97 @@
+"""Checkpoints: exact round trips, safe loading, clear refusals, atomic writes."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+import torch
+
+from aelib import checkpoint
+from aelib.checkpoint import CheckpointError
+from aelib.models import AutoEncoder
+
+
+@pytest.fixture
+def model() -> AutoEncoder:
+    torch.manual_seed(0)
+    return AutoEncoder(latent_dim=3, hidden=(32, 8)).eval()
+
+
+def test_round_trip_is_bit_identical(model, tmp_path, test_small):
+    path = checkpoint.save(model, tmp_path / "ae.pt")
+    loaded = checkpoint.load(path)
+    assert loaded.config == model.config
+    assert torch.equal(loaded(test_small), model(test_small))
+    fresh = AutoEncoder(latent_dim=3, hidden=(32, 8))
+    checkpoint.load_into(fresh, path)
+    assert torch.equal(fresh.encode(test_small), model.encode(test_small))
+
+
+class Payload:
+    def __reduce__(self):
+        return (os.system, ("echo pwned",))
+
+
+def test_pickled_code_is_refused(tmp_path):
+    path = tmp_path / "evil.pt"
+    torch.save({"format": "aelib-checkpoint", "trap": Payload()}, path)
+    with pytest.raises(CheckpointError, match="weights_only=True"):
+        checkpoint.load(path)
+
+
+def test_other_architecture_is_refused(model, tmp_path):
+    path = checkpoint.save(model, tmp_path / "ae.pt")
+    with pytest.raises(CheckpointError, match=r"different model.*latent_dim': 3"):
+        checkpoint.load_into(AutoEncoder(latent_dim=2, hidden=(32, 8)), path)
+    with pytest.raises(CheckpointError, match="different model"):
+        checkpoint.load_into(AutoEncoder(latent_dim=3), path)
+
+
+def test_not_a_checkpoint(tmp_path):
+    text = tmp_path / "notes.pt"
+    text.write_text("hello")
+    with pytest.raises(CheckpointError, match="not a PyTorch checkpoint"):
+        checkpoint.load(text)
+    plain = tmp_path / "plain.pt"
+    torch.save({"weights": torch.zeros(2)}, plain)
+    with pytest.raises(CheckpointError, match="not an aelib checkpoint"):
+        checkpoint.load(plain)
+    with pytest.raises(FileNotFoundError, match="No checkpoint"):
+        checkpoint.load(tmp_path / "missing.pt")
+
+
+def test_weights_that_do_not_fit_their_config(model, tmp_path):
+    path = tmp_path / "bad.pt"
+    payload = torch.load(checkpoint.save(model, path), weights_only=True)
+    payload["config"]["latent_dim"] = 4
+    torch.save(payload, path)
+    with pytest.raises(CheckpointError, match="do not fit"):
+        checkpoint.load(path)
+
+
+def test_truncated_checkpoint(model, tmp_path):
+    path = checkpoint.save(model, tmp_path / "ae.pt")
+    path.write_bytes(path.read_bytes()[:500])
+    with pytest.raises(CheckpointError, match="not a PyTorch checkpoint"):
+        checkpoint.load(path)
+
+
+def test_save_is_atomic(model, tmp_path, monkeypatch):
+    path = checkpoint.save(model, tmp_path / "ae.pt")
+    before = path.read_bytes()
+
+    def crash(obj, handle):
+        handle.write(b"half a file")
+        raise KeyboardInterrupt("power cut")
+
+    monkeypatch.setattr(torch, "save", crash)
+    with pytest.raises(KeyboardInterrupt):
+        checkpoint.save(AutoEncoder(latent_dim=3, hidden=(32, 8)), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["ae.pt"]
+
+
+def test_save_refuses_other_objects(tmp_path):
+    with pytest.raises(TypeError, match="AutoEncoder"):
+        checkpoint.save(torch.nn.Linear(2, 2), tmp_path / "x.pt")

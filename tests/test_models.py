@@ -1,0 +1,85 @@
+"""Encoder, Decoder and AutoEncoder: shapes, parameter counts, ranges and clear errors."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from aelib.models import AutoEncoder, Decoder, Encoder
+
+
+def n_params(module: torch.nn.Module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+def test_shapes_and_parameter_counts():
+    model = AutoEncoder(latent_dim=2)
+    assert model.encoder(torch.rand(5, 784)).shape == (5, 2)
+    assert model(torch.rand(5, 784)).shape == (5, 784)
+    assert n_params(model.encoder) == (784 * 256 + 256) + (256 * 64 + 64) + (64 * 2 + 2)
+    assert n_params(model.decoder) == (2 * 64 + 64) + (64 * 256 + 256) + (256 * 784 + 784)
+
+
+def test_sigmoid_keeps_outputs_in_the_pixel_range():
+    out = AutoEncoder(latent_dim=3).decode(torch.randn(100, 3) * 100)
+    assert float(out.min()) >= 0.0 and float(out.max()) <= 1.0
+
+
+def test_linear_autoencoder_is_linear():
+    model = AutoEncoder(latent_dim=4, linear=True)
+    assert model.config["hidden"] == []
+    a, b = torch.rand(3, 784), torch.rand(3, 784)
+    f = model  # f(a + b) - f(0) == f(a) - f(0) + f(b) - f(0) for an affine map
+    zero = torch.zeros(3, 784)
+    assert torch.allclose(f(a + b) - f(zero), (f(a) - f(zero)) + (f(b) - f(zero)), atol=1e-5)
+
+
+def test_encode_decode_roundtrip_face():
+    model = AutoEncoder(latent_dim=8, hidden=(32,))
+    x = torch.rand(4, 784)
+    z = model.encode(x)
+    assert z.shape == (4, 8) and not z.requires_grad
+    assert torch.equal(model.decode(z), model(x).detach())
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [({"latent_dim": 0}, ValueError, "latent_dim must be between 1 and 783"),
+     ({"latent_dim": 784}, ValueError, "latent_dim must be between 1 and 783"),
+     ({"latent_dim": 2.0}, TypeError, "latent_dim must be an int"),
+     ({"latent_dim": 2, "hidden": 64}, TypeError, "hidden must be a tuple"),
+     ({"latent_dim": 2, "hidden": (64, 0)}, ValueError, "each hidden width must be >= 1")],
+)
+def test_bad_construction_is_explained(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        AutoEncoder(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("x", "error", "message"),
+    [(torch.rand(28, 28), ValueError, "unflattened images"),
+     (torch.rand(3, 785), ValueError, r"shape \[N, 784\]"),
+     (torch.rand(784), ValueError, "unsqueeze"),
+     (torch.randint(0, 255, (2, 784)), TypeError, "divide uint8 pixels by 255"),
+     (torch.full((2, 784), float("nan")), ValueError, "NaN"),
+     (torch.rand(2, 784) * 255, ValueError, r"\[0, 1\]"),
+     ([[0.0] * 784], TypeError, "must be a torch.Tensor")],
+)
+def test_bad_images_are_explained(x, error, message):
+    with pytest.raises(error, match=message):
+        AutoEncoder(2).encode(x)
+
+
+def test_bad_latent_vectors_are_explained():
+    model = AutoEncoder(2)
+    with pytest.raises(ValueError, match=r"shape \[N, 2\]"):
+        model.decode(torch.zeros(1, 3))
+    with pytest.raises(ValueError, match="NaN"):
+        model.decode(torch.tensor([[0.0, float("inf")]]))
+    with pytest.raises(ValueError, match=r"shape \[N, 784\]"):
+        model(torch.rand(2, 10))
+
+
+def test_encoder_and_decoder_alone():
+    assert Encoder(latent_dim=5)(torch.rand(2, 784)).shape == (2, 5)
+    assert Decoder(latent_dim=5)(torch.rand(2, 5)).shape == (2, 784)

@@ -1,0 +1,91 @@
+"""fit really trains, reconstruction_error measures what it says, PCA recovers known structure."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+
+from aelib.models import AutoEncoder
+from aelib.pca import PCA
+from aelib.train import History, fit, reconstruction_error
+
+
+def test_fit_lowers_the_loss_and_records_history(train_small, test_small):
+    torch.manual_seed(0)
+    model = AutoEncoder(latent_dim=8, hidden=(64,))
+    before = reconstruction_error(model, test_small)
+    seen = []
+    history = fit(model, train_small, epochs=3, batch_size=128, lr=1e-2, on_epoch_end=lambda e, m: seen.append(e))
+    assert isinstance(history, History) and len(history.losses) == 3 and seen == [1, 2, 3]
+    assert history.losses[-1] < history.losses[0]
+    assert reconstruction_error(model, test_small) < 0.7 * before
+    assert history.samples == 3 * len(train_small) and history.samples_per_second > 0
+    assert not model.training
+
+
+def test_fit_is_reproducible_for_a_seed(train_small):
+    def run() -> torch.Tensor:
+        torch.manual_seed(0)
+        model = AutoEncoder(latent_dim=2, hidden=(16,))
+        fit(model, train_small[:500], epochs=1, batch_size=100, seed=3)
+        return model.encode(train_small[:5])
+
+    assert torch.equal(run(), run())
+
+
+def test_reconstruction_error_is_the_per_pixel_mse(test_small):
+    pca = PCA(3).fit(test_small)
+    x_hat = pca.decode(pca.encode(test_small))
+    expected = float(((x_hat - test_small) ** 2).mean())
+    assert math.isclose(reconstruction_error(pca, test_small, batch_size=300), expected, rel_tol=1e-5)
+
+
+def test_fit_refuses_bad_arguments(train_small):
+    model = AutoEncoder(2, hidden=(8,))
+    for kwargs, message in [({"epochs": 0}, "epochs"), ({"batch_size": -1}, "batch_size"), ({"lr": 0.0}, "lr")]:
+        with pytest.raises(ValueError, match=message):
+            fit(model, train_small, **kwargs)
+    with pytest.raises(ValueError, match=r"\[0, 1\]"):
+        fit(model, train_small * 255)
+
+
+def test_fit_stops_on_a_diverging_loss(train_small):
+    model = AutoEncoder(2, hidden=(8,))
+
+    def broken_loss(m, x):
+        return (m(x) * float("nan")).sum()
+
+    with pytest.raises(FloatingPointError, match="lower lr"):
+        fit(model, train_small[:200], epochs=1, loss=broken_loss)
+
+
+def test_pca_recovers_a_planted_subspace():
+    generator = torch.Generator().manual_seed(0)
+    basis, _ = torch.linalg.qr(torch.randn(50, 3, generator=generator))
+    codes = torch.randn(400, 3, generator=generator) * torch.tensor([3.0, 2.0, 1.0])
+    data = 0.5 + 0.05 * codes @ basis.T
+    pca = PCA(3, input_dim=50).fit(data)
+    overlap = torch.linalg.svdvals(pca.components_ @ basis)
+    assert torch.allclose(overlap, torch.ones(3), atol=1e-4)
+    assert reconstruction_error(pca, data) < 1e-10
+    assert pca.components_for(0.999) == 3
+
+
+def test_pca_on_mnist_matches_the_reference_numbers(train_small, test_small):
+    from aelib.data import load_mnist
+
+    train, _ = load_mnist("train")
+    test, _ = load_mnist("test")
+    assert abs(reconstruction_error(PCA(2).fit(train), test) - 0.0557) < 5e-4
+    assert abs(reconstruction_error(PCA(32).fit(train), test) - 0.0168) < 5e-4
+
+
+def test_pca_needs_fitting_and_valid_input(test_small):
+    with pytest.raises(RuntimeError, match="not fitted"):
+        PCA(2).encode(test_small)
+    with pytest.raises(ValueError, match="m must be between 1 and 783"):
+        PCA(0)
+    with pytest.raises(ValueError, match="at least 2 images"):
+        PCA(2).fit(test_small[:1])
