@@ -1,0 +1,22 @@
+"""Self-checking exercises: each ``check_*`` says right or wrong and why, never the solution.
+
+One module per notebook, loaded on first use: ``aelib.exercises.manifold`` for 01,
+``.encoder`` for 02, ``.latent`` for 03, ``.decoder`` for 04, ``.training`` for 05,
+``.generation`` for 06 and ``.density`` for 07.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from aelib.exercises.feedback import Feedback
+
+_MODULES = ("manifold", "encoder", "latent", "decoder", "training", "generation", "density")
+__all__ = ["Feedback", *_MODULES]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODULES:
+        return importlib.import_module(f"aelib.exercises.{name}")
+    raise AttributeError(f"module 'aelib.exercises' has no attribute {name!r}")

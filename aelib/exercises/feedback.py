@@ -1,0 +1,79 @@
+"""The answer a check gives: right, wrong with a reason, or not answered yet."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import torch
+
+UNANSWERED = (None, Ellipsis)
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The verdict on one answer. Shown as one line; ``bool(feedback)`` is whether it was right."""
+
+    status: str  # "right", "wrong" or "unanswered"
+    message: str
+
+    def __bool__(self) -> bool:
+        return self.status == "right"
+
+    def __repr__(self) -> str:
+        mark = {"right": "✅ Right", "wrong": "❌ Not yet", "unanswered": "✏️ Your turn"}[self.status]
+        return f"{mark}: {self.message}"
+
+    _repr_pretty_ = lambda self, p, cycle: p.text(repr(self))  # noqa: E731  (IPython's pretty printer)
+
+
+def right(message: str) -> Feedback:
+    return Feedback("right", message)
+
+
+def wrong(message: str) -> Feedback:
+    return Feedback("wrong", message)
+
+
+def unanswered(what: str) -> Feedback:
+    return Feedback("unanswered", f"replace the `...` with {what}, then run the cell again.")
+
+
+def is_unanswered(answer: Any) -> bool:
+    return any(answer is u for u in UNANSWERED)
+
+
+def as_whole_number(answer: Any) -> int | Feedback:
+    """The answer as an int, or a Feedback saying why it is not one."""
+    if isinstance(answer, bool):
+        return wrong(f"expected a whole number, but got {answer!r} (a bool).")
+    if isinstance(answer, torch.Tensor) and answer.numel() == 1:
+        answer = answer.item()
+    if isinstance(answer, float) and math.isfinite(answer) and answer.is_integer():
+        answer = int(answer)
+    if not isinstance(answer, int):
+        return wrong(f"expected a whole number, but got {answer!r} ({type(answer).__name__}).")
+    return answer
+
+
+def as_number(answer: Any) -> float | Feedback:
+    """The answer as a finite float, or a Feedback saying why it is not one."""
+    if isinstance(answer, torch.Tensor) and answer.numel() == 1:
+        answer = answer.item()
+    if isinstance(answer, bool) or not isinstance(answer, int | float):
+        return wrong(f"expected a number, but got {answer!r} ({type(answer).__name__}).")
+    if not math.isfinite(answer):
+        return wrong(f"expected a finite number, but got {answer}.")
+    return float(answer)
+
+
+def as_tensor_of_shape(answer: Any, shape: tuple[int, ...], what: str) -> torch.Tensor | Feedback:
+    """The answer as a float tensor of ``shape``, or a Feedback naming what differs."""
+    if not isinstance(answer, torch.Tensor):
+        return wrong(f"{what} should be a torch.Tensor, but it is a {type(answer).__name__}.")
+    if tuple(answer.shape) != shape:
+        return wrong(f"{what} should have shape {list(shape)}, but it has shape {list(answer.shape)}.")
+    if not torch.is_floating_point(answer):
+        return wrong(f"{what} should hold floats, but its dtype is {answer.dtype}.")
+    return answer

@@ -1,0 +1,208 @@
+"""Pictures the notebooks share: image grids, latent scatters, loss curves, network diagrams."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from aelib.validate import check_int, check_matrix
+
+SIDE = 28  # MNIST images are 28 x 28
+DIGIT_COLOURS = plt.get_cmap("tab10")
+ENCODER_COLOUR, LATENT_COLOUR, DECODER_COLOUR, PLAIN_COLOUR = "#d62728", "#9467bd", "#1f77b4", "#bbbbbb"
+
+
+def to_grid(images: torch.Tensor, n_cols: int, side: int = SIDE, pad: int = 1) -> np.ndarray:
+    """Tile flattened images [N, side²] into one 2-D array, ``n_cols`` per row, padded by ``pad``."""
+    x = check_matrix(images, "images", side * side, finite=False).detach().cpu().float().numpy()
+    check_int(n_cols, "n_cols", low=1)
+    n_rows = -(-len(x) // n_cols)
+    cell = side + pad
+    grid = np.full((n_rows * cell + pad, n_cols * cell + pad), 0.12, dtype=np.float32)  # light-grey gaps
+    for k, img in enumerate(x.reshape(-1, side, side)):
+        r, c = divmod(k, n_cols)
+        grid[pad + r * cell : pad + r * cell + side, pad + c * cell : pad + c * cell + side] = img
+    return grid
+
+
+def show_images(
+    images: torch.Tensor,
+    n_cols: int = 10,
+    titles: Sequence[str] | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    scale: float = 0.9,
+) -> Figure:
+    """Show flattened images [N, 784] in a grid (one axes; ``titles`` go under each column)."""
+    n = len(images)
+    n_cols = min(n_cols, n)
+    n_rows = -(-n // n_cols)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(scale * n_cols, scale * n_rows + (0.4 if title else 0.1)))
+    ax.imshow(to_grid(images, n_cols), cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    if titles is not None:
+        ax.set_xticks([1 + (SIDE + 1) * (c + 0.5) for c in range(len(titles))], labels=list(titles))
+        ax.tick_params(length=0)
+    if title:
+        ax.set_title(title)
+    return ax.figure
+
+
+def plot_latent(
+    z: torch.Tensor, labels: torch.Tensor, ax: Axes | None = None, title: str | None = None, size: float = 4.0
+) -> Axes:
+    """Scatter 2-D codes ``z`` [N, 2] coloured by digit ``labels`` [N], with a legend."""
+    z = check_matrix(z, "z", 2).detach().cpu().numpy()
+    y = torch.as_tensor(labels).cpu().numpy()
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.5, 5))
+    ax.scatter(z[:, 0], z[:, 1], c=y, cmap=DIGIT_COLOURS, vmin=-0.5, vmax=9.5, s=size, alpha=0.6, linewidths=0)
+    handles = [
+        plt.Line2D([], [], marker="o", ls="", color=DIGIT_COLOURS(d), label=str(d), markersize=5) for d in range(10)
+    ]
+    ax.legend(handles=handles, title="digit", loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
+    ax.set_xlabel("z₁")
+    ax.set_ylabel("z₂")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_losses(curves: Mapping[str, Sequence[float]], ax: Axes | None = None, log: bool = True) -> Axes:
+    """Loss per epoch for one or more runs, ``{"name": losses}``."""
+    if ax is None:
+        _, ax = plt.subplots(figsize=(5.5, 3.5))
+    for name, losses in curves.items():
+        ax.plot(range(1, len(losses) + 1), losses, marker="o", label=name)
+    ax.set_xlabel("epoch")
+    ax.set_ylabel("training MSE per pixel")
+    if log:
+        ax.set_yscale("log")
+    ax.legend()
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def draw_network(
+    layers: Sequence[int] = (6, 4, 2, 4, 6),
+    highlight: str | None = "encoder",
+    ax: Axes | None = None,
+    labels: Sequence[str] | None = None,
+    max_nodes: int = 12,
+) -> Axes:
+    """Draw a fully connected autoencoder: node columns narrowing to the bottleneck and widening again.
+
+    ``highlight`` colours one part: 'encoder' (input to bottleneck), 'latent' (the bottleneck),
+    'decoder' (bottleneck to output), 'all' or None. Layers wider than ``max_nodes`` are drawn with
+    ``max_nodes`` nodes and a "⋮", and labelled with their real width.
+    """
+    if highlight not in (None, "encoder", "latent", "decoder", "all"):
+        raise ValueError(f"highlight must be 'encoder', 'latent', 'decoder', 'all' or None, not {highlight!r}.")
+    if len(layers) < 3 or len(layers) % 2 == 0:
+        raise ValueError(f"layers must be an odd number (>= 3) of widths with the bottleneck in the middle: {layers}")
+    for width in layers:
+        check_int(width, "each layer width", low=1)
+    mid = len(layers) // 2
+    if ax is None:
+        _, ax = plt.subplots(figsize=(1.3 * len(layers) + 1, 3.6))
+    shown = [min(w, max_nodes) for w in layers]
+    top = max(shown)
+
+    def positions(col: int) -> np.ndarray:
+        k = shown[col]
+        return (np.arange(k) - (k - 1) / 2) * (top / max(top - 1, 1)) * 0.9
+
+    def part_colour(col: int, edge: bool) -> str:
+        if highlight == "all":
+            return LATENT_COLOUR if col == mid and not edge else (ENCODER_COLOUR if col < mid else DECODER_COLOUR)
+        if highlight == "encoder" and (col < mid or (col == mid and not edge)):
+            return ENCODER_COLOUR
+        if highlight == "decoder" and col >= mid:
+            return DECODER_COLOUR
+        if highlight == "latent" and col == mid and not edge:
+            return LATENT_COLOUR
+        return PLAIN_COLOUR
+
+    for col in range(len(layers) - 1):
+        y0, y1 = positions(col), positions(col + 1)
+        colour = part_colour(col, edge=True)
+        for a in y0:
+            for b in y1:
+                ax.plot([col, col + 1], [a, b], color=colour, lw=0.8, alpha=0.5 if colour != PLAIN_COLOUR else 0.35,
+                        zorder=1)
+    for col, width in enumerate(layers):
+        ys = positions(col)
+        ax.scatter(np.full(len(ys), col), ys, s=260, color=part_colour(col, edge=False), edgecolor="black",
+                   zorder=2)
+        if width > max_nodes:
+            ax.text(col, 0, "⋮", ha="center", va="center", fontsize=14, zorder=3,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+        ax.text(col, -top / 2 - 0.9, labels[col] if labels else str(width), ha="center", va="top", fontsize=10)
+    ax.annotate("bottleneck", (mid, top / 2 + 0.2), ha="center", fontsize=10, color=LATENT_COLOUR)
+    ax.set_xlim(-0.6, len(layers) - 0.4)
+    ax.set_ylim(-top / 2 - 1.9, top / 2 + 0.9)
+    ax.axis("off")
+    return ax
+
+
+def decoded_grid(
+    decode: Callable[[torch.Tensor], torch.Tensor],
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    n: int = 15,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Decode an n x n grid of 2-D codes spanning the ranges.
+
+    Returns ``(images, codes)``: images [n², 784] row by row from the top (largest z₂) down, as an
+    image of the plane reads, and the codes [n², 2] they came from.
+    """
+    check_int(n, "n", low=2)
+    xs = torch.linspace(x_range[0], x_range[1], n)
+    ys = torch.linspace(y_range[1], y_range[0], n)
+    codes = torch.stack(torch.meshgrid(ys, xs, indexing="ij")[::-1], dim=-1).reshape(-1, 2)
+    return decode(codes).detach().cpu(), codes
+
+
+def show_decoded_grid(
+    decode: Callable[[torch.Tensor], torch.Tensor],
+    x_range: tuple[float, float],
+    y_range: tuple[float, float],
+    n: int = 15,
+    ax: Axes | None = None,
+    title: str | None = None,
+) -> Axes:
+    """Show ``decoded_grid`` as one picture laid over the latent plane's coordinates."""
+    images, _ = decoded_grid(decode, x_range, y_range, n)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(6, 6))
+    ax.imshow(to_grid(images, n, pad=0), cmap="gray_r", vmin=0, vmax=1,
+              extent=(*x_range, *y_range), aspect="auto", interpolation="nearest")
+    ax.set_xlabel("z₁")
+    ax.set_ylabel("z₂")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def save_figure(fig: Figure, name: str) -> Path | None:
+    """Save ``fig`` as ``figures/<name>`` when the figures are being rebuilt (``python -m aelib.figures``).
+
+    That command sets ``AELIB_FIGURES_DIR``; in an ordinary run (and under pytest) nothing is written,
+    so running the course never changes the committed figures.
+    """
+    target = os.environ.get("AELIB_FIGURES_DIR")
+    if not target:
+        return None
+    path = Path(target) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
+    return path
