@@ -148,8 +148,12 @@ def draw_network(
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
         ax.text(col, -top / 2 - 0.9, labels[col] if labels else str(width), ha="center", va="top", fontsize=10)
     ax.annotate("bottleneck", (mid, top / 2 + 0.2), ha="center", fontsize=10, color=LATENT_COLOUR)
+    below = -top / 2 - 1.7
+    for x, text, colour in [((mid - 1) / 2, r"encoder $f_\theta$", ENCODER_COLOUR), (mid, "$z$", LATENT_COLOUR),
+                            (mid + (mid + 1) / 2, r"decoder $g_\phi$", DECODER_COLOUR)]:
+        ax.text(x, below, text, ha="center", va="top", fontsize=11, color=colour, fontweight="bold")
     ax.set_xlim(-0.6, len(layers) - 0.4)
-    ax.set_ylim(-top / 2 - 1.9, top / 2 + 0.9)
+    ax.set_ylim(-top / 2 - 2.5, top / 2 + 0.9)
     ax.axis("off")
     return ax
 

@@ -1,0 +1,67 @@
+"""Checks for notebook 02 (the encoder, 인코더)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from torch import nn
+
+from aelib.exercises.feedback import Feedback, as_number, as_whole_number, is_unanswered, right, unanswered, wrong
+
+
+def check_parameter_count(answer: Any) -> Feedback:
+    """Parameters of an encoder 784 → 128 → 16 made of two Linear layers."""
+    if is_unanswered(answer):
+        return unanswered("a whole number")
+    value = as_whole_number(answer)
+    if isinstance(value, Feedback):
+        return value
+    weights = 784 * 128 + 128 * 16
+    expected = weights + 128 + 16
+    if value == expected:
+        return right("weights a·b plus one bias per output, for each layer.")
+    if value == weights:
+        return wrong("you counted the weight matrices; each output node also has a bias.")
+    if value == 784 * 128 + 128 or value == 128 * 16 + 16:
+        return wrong("that is one layer; there are two.")
+    return wrong(f"{value} is off: a Linear(a, b) layer has a·b weights and b biases.")
+
+
+def check_encoder(module: Any) -> Feedback:
+    """An nn.Sequential 784 → 128 → 32 → 8 with nonlinearities between the Linear layers."""
+    if is_unanswered(module):
+        return unanswered("an nn.Sequential(...)")
+    if not isinstance(module, nn.Module):
+        return wrong(f"expected a torch nn.Module such as nn.Sequential(...), but got a {type(module).__name__}.")
+    linears = [layer for layer in module.modules() if isinstance(layer, nn.Linear)]
+    widths = [(layer.in_features, layer.out_features) for layer in linears]
+    if widths != [(784, 128), (128, 32), (32, 8)]:
+        return wrong(f"the Linear layers go {widths}; they should go 784 → 128 → 32 → 8.")
+    children = list(module.children())
+    kinds = ["linear" if isinstance(c, nn.Linear) else "other" for c in children]
+    if kinds.count("other") < 2 or kinds[-1] != "linear" or "linear, linear" in ", ".join(kinds):
+        return wrong("put a nonlinearity (e.g. nn.SiLU() or nn.ReLU()) between the Linear layers, and none after "
+                     "the last one, so z can take any value.")
+    try:
+        with torch.no_grad():
+            out = module(torch.rand(5, 784))
+    except Exception as exc:  # a learner's module can fail in any way; say how
+        return wrong(f"running it on a batch of shape [5, 784] failed: {type(exc).__name__}: {exc}")
+    if tuple(out.shape) != (5, 8):
+        return wrong(f"a batch of shape [5, 784] should come out as [5, 8], but came out as {list(out.shape)}.")
+    return right("784 numbers in, 8 out, with a nonlinearity between the layers.")
+
+
+def check_compression_factor(answer: Any) -> Feedback:
+    """784 pixels encoded into 16 numbers: the compression factor."""
+    if is_unanswered(answer):
+        return unanswered("a number")
+    value = as_number(answer)
+    if isinstance(value, Feedback):
+        return value
+    if abs(value - 784 / 16) < 1e-6:
+        return right("784 / 16: each code number stands for 49 pixels.")
+    if abs(value - 16 / 784) < 1e-6:
+        return wrong("that is the fraction kept; the factor is how many times smaller the code is.")
+    return wrong(f"{value:g} is not it: divide the input size by the code size.")
