@@ -18,7 +18,7 @@ class PCA:
         self.eigenvalues_: torch.Tensor | None = None  # variance along every direction, largest first
 
     def fit(self, images: torch.Tensor) -> PCA:
-        """Find the directions of largest variance in ``images`` [N, input_dim]."""
+        """Find the directions of largest variance in ``images`` [N, input_dim]. Returns self."""
         x = check_images(images, "images", self.input_dim).float()
         if x.shape[0] < 2:
             raise ValueError(f"PCA needs at least 2 images to measure variance, but got {x.shape[0]}.")
@@ -29,6 +29,14 @@ class PCA:
         self.eigenvalues_ = eigenvalues.flip(0).clamp_min(0.0).float()
         self.components_ = eigenvectors.flip(1)[:, : self.m].T.contiguous().float()
         return self
+
+    def top(self, m: int) -> PCA:
+        """A fitted PCA that keeps only the first ``m`` of this one's directions (no refitting)."""
+        self._fitted()
+        smaller = PCA(check_int(m, "m", low=1, high=self.m), self.input_dim)
+        smaller.mean_, smaller.eigenvalues_ = self.mean_, self.eigenvalues_
+        smaller.components_ = self.components_[:m]
+        return smaller
 
     @property
     def explained_variance_ratio_(self) -> torch.Tensor:

@@ -50,13 +50,14 @@ class _Progress:
         if enabled is None:
             enabled = _in_notebook()
         if enabled:
-            from IPython.display import display
+            from IPython.display import Pretty, display
 
-            self.handle = display("starting…", display_id=True)
+            self._pretty = Pretty
+            self.handle = display(Pretty("training…"), display_id=True)
 
     def update(self, text: str) -> None:
         if self.handle is not None:
-            self.handle.update(text)
+            self.handle.update(self._pretty(text))
 
 
 def _in_notebook() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import torch
 from torch import nn
 
 from aelib.exercises import encoder
@@ -27,3 +28,61 @@ def test_encoder_module_check():
 def test_compression_factor():
     assert encoder.check_compression_factor(49)
     assert "fraction" in encoder.check_compression_factor(16 / 784).message
+
+
+def test_latent_checks():
+    from aelib.exercises import latent
+
+    assert latent.check_batch_shape((64, 8)) and latent.check_batch_shape(torch.Size([64, 8]))
+    assert "swapped" in latent.check_batch_shape((8, 64)).message
+    expected = latent._pca_agreement()
+    assert 0.6 < expected < 0.95
+    assert latent.check_pca_agreement(expected)
+    assert "percentage" in latent.check_pca_agreement(expected * 100).message
+    assert latent.check_permuted_codes(False) and not latent.check_permuted_codes(True)
+    assert "True or False" in latent.check_permuted_codes("no").message
+
+
+def test_decoder_checks():
+    from aelib.exercises import decoder
+
+    assert decoder.check_output_shape((32, 784))
+    assert "input z" in decoder.check_output_shape((32, 16)).message
+    assert decoder.check_output_activation("sigmoid") and decoder.check_output_activation("nn.Sigmoid()")
+    assert "(−1, 1)" in decoder.check_output_activation("tanh").message
+    good = nn.Sequential(nn.Linear(16, 128), nn.SiLU(), nn.Linear(128, 784), nn.Sigmoid())
+    assert decoder.check_decoder(good)
+    no_sigmoid = nn.Sequential(nn.Linear(16, 128), nn.SiLU(), nn.Linear(128, 784))
+    assert "nn.Sigmoid()" in decoder.check_decoder(no_sigmoid).message
+
+
+def test_training_checks():
+    from aelib.exercises import training
+
+    assert training.check_mse_by_hand(0.125)
+    assert "divides by n" in training.check_mse_by_hand(0.5).message
+
+    def good_step(model, optimizer, x):
+        loss = ((model.decoder(model.encoder(x)) - x) ** 2).mean()
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+
+    def forgets_to_step(model, optimizer, x):
+        loss = ((model.decoder(model.encoder(x)) - x) ** 2).mean()
+        loss.backward()
+        return loss.item()
+
+    def returns_tensor(model, optimizer, x):
+        return ((model.decoder(model.encoder(x)) - x) ** 2).mean()
+
+    def placeholder(model, optimizer, x):
+        ...
+
+    assert training.check_train_step(good_step)
+    assert "optimizer.step()" in training.check_train_step(forgets_to_step).message
+    assert "plain float" in training.check_train_step(returns_tensor).message
+    assert training.check_train_step(placeholder).status == "unanswered"
+    assert "failed" in training.check_train_step(lambda m, o, x: m.nope).message
+    assert training.check_shuffled_labels("no change") and not training.check_shuffled_labels("worse")

@@ -82,6 +82,14 @@ def test_pca_on_mnist_matches_the_reference_numbers(train_small, test_small):
     assert abs(reconstruction_error(PCA(32).fit(train), test) - 0.0168) < 5e-4
 
 
+def test_top_equals_a_smaller_fit(test_small):
+    big, small = PCA(10).fit(test_small), PCA(4).fit(test_small)
+    top = big.top(4)
+    assert torch.allclose(top.decode(top.encode(test_small)), small.decode(small.encode(test_small)), atol=1e-5)
+    with pytest.raises(ValueError, match="m must be between 1 and 10"):
+        big.top(11)
+
+
 def test_pca_needs_fitting_and_valid_input(test_small):
     with pytest.raises(RuntimeError, match="not fitted"):
         PCA(2).encode(test_small)

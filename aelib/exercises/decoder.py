@@ -1,0 +1,68 @@
+"""Checks for notebook 04 (the decoder, 디코더)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+from torch import nn
+
+from aelib.exercises.feedback import Feedback, is_unanswered, right, unanswered, wrong
+
+
+def check_output_shape(answer: Any) -> Feedback:
+    """Shape of a decoder's output for 32 latent vectors of size 16 (MNIST)."""
+    if is_unanswered(answer):
+        return unanswered("a tuple such as (rows, columns)")
+    if not isinstance(answer, tuple | list | torch.Size) or not all(isinstance(v, int) for v in answer):
+        return wrong(f"answer with a tuple of whole numbers, such as (3, 4), not {answer!r}.")
+    shape = tuple(answer)
+    if shape == (32, 784):
+        return right("one reconstructed image of 784 pixels per latent vector.")
+    if shape == (32, 16):
+        return wrong("that is the shape of the decoder's input z; it outputs images.")
+    if shape == (32, 28, 28):
+        return wrong("the course's decoder outputs flattened images; reshape them only to draw them.")
+    return wrong(f"{shape} is not it: one row per latent vector, and how many numbers per image?")
+
+
+def check_output_activation(answer: Any) -> Feedback:
+    """The name of the function that keeps decoded pixels in (0, 1)."""
+    if is_unanswered(answer):
+        return unanswered('a name in quotes, such as "tanh"')
+    if not isinstance(answer, str):
+        return wrong(f"answer with the name as a string, not {answer!r}.")
+    name = answer.strip().lower().replace("nn.", "").replace("torch.", "").replace("()", "")
+    if name in ("sigmoid", "logistic"):
+        return right("σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).")
+    if name == "tanh":
+        return wrong("tanh outputs values in (−1, 1): half of its range is not a valid pixel.")
+    if name in ("relu", "silu"):
+        return wrong(f"{name} is unbounded above (and {name} can be negative or zero): pixels could exceed 1.")
+    if name == "softmax":
+        return wrong("softmax makes all 784 outputs sum to 1, so an image could never have much ink.")
+    return wrong(f"{answer!r} is not it: which function squashes any real number into (0, 1)?")
+
+
+def check_decoder(module: Any) -> Feedback:
+    """An nn.Sequential 16 → 128 → 784 with a nonlinearity between and a sigmoid at the end."""
+    if is_unanswered(module):
+        return unanswered("an nn.Sequential(...)")
+    if not isinstance(module, nn.Module):
+        return wrong(f"expected a torch nn.Module such as nn.Sequential(...), but got a {type(module).__name__}.")
+    widths = [(m.in_features, m.out_features) for m in module.modules() if isinstance(m, nn.Linear)]
+    if widths != [(16, 128), (128, 784)]:
+        return wrong(f"the Linear layers go {widths}; the mirror of 784 → 128 → 16 goes 16 → 128 → 784.")
+    children = list(module.children())
+    if not isinstance(children[-1], nn.Sigmoid):
+        return wrong("end with nn.Sigmoid(), so every pixel lands in (0, 1).")
+    if len(children) < 4 or isinstance(children[1], nn.Linear):
+        return wrong("put a nonlinearity (e.g. nn.SiLU()) between the two Linear layers.")
+    try:
+        with torch.no_grad():
+            out = module(torch.randn(5, 16) * 50)
+    except Exception as exc:  # a learner's module can fail in any way; say how
+        return wrong(f"running it on a batch of shape [5, 16] failed: {type(exc).__name__}: {exc}")
+    if tuple(out.shape) != (5, 784) or float(out.min()) < 0 or float(out.max()) > 1:
+        return wrong(f"a batch [5, 16] should give [5, 784] values in [0, 1]; got shape {list(out.shape)}.")
+    return right("16 numbers back to 784 pixels, each squeezed into (0, 1).")

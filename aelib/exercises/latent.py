@@ -1,0 +1,66 @@
+"""Checks for notebook 03 (the latent vector, 잠재벡터)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import torch
+
+from aelib.data import load_mnist
+from aelib.exercises.feedback import Feedback, as_number, is_unanswered, right, unanswered, wrong
+from aelib.pca import PCA
+
+
+def check_batch_shape(answer: Any) -> Feedback:
+    """Shape of z for a batch of 64 images and m = 8."""
+    if is_unanswered(answer):
+        return unanswered("a tuple such as (rows, columns)")
+    if not isinstance(answer, tuple | list | torch.Size) or not all(isinstance(v, int) for v in answer):
+        return wrong(f"answer with a tuple of whole numbers, such as (3, 4), not {answer!r}.")
+    shape = tuple(answer)
+    if shape == (64, 8):
+        return right("one row per image, one column per latent coordinate.")
+    if shape == (8, 64):
+        return wrong("rows and columns are swapped: PyTorch puts the batch first.")
+    if 784 in shape:
+        return wrong("784 is the size of each input; z has m numbers per image.")
+    return wrong(f"{shape} is not it: how many images, and how many numbers per image?")
+
+
+@functools.lru_cache(maxsize=1)
+def _pca_agreement() -> float:
+    train, train_labels = load_mnist("train", limit=20_000)
+    test, test_labels = load_mnist("test", limit=2_000)
+    pca = PCA(8).fit(train)
+    nearest = torch.cdist(pca.encode(test), pca.encode(train)).argmin(dim=1)
+    return (train_labels[nearest] == test_labels).float().mean().item()
+
+
+def check_pca_agreement(answer: Any) -> Feedback:
+    """Neighbour agreement of PCA(8) codes, measured as in notebook 03."""
+    if is_unanswered(answer):
+        return unanswered("the agreement you measured, a number between 0 and 1")
+    value = as_number(answer)
+    if isinstance(value, Feedback):
+        return value
+    expected = _pca_agreement()
+    if abs(value - expected) <= 0.01:
+        return right(f"PCA's 8 numbers keep neighbourhoods too ({value:.1%}): it is a trained map, fitted "
+                     "to reconstruct the data, just a linear one.")
+    if abs(value / 100 - expected) <= 0.01:
+        return wrong("that looks like a percentage: answer with a fraction between 0 and 1.")
+    return wrong(f"{value:.3f} is off: fit PCA(8) on train_images and call neighbour_agreement(pca.encode).")
+
+
+def check_permuted_codes(answer: Any) -> Feedback:
+    """Would the autoencoder's own decoder still work on codes with permuted coordinates?"""
+    if is_unanswered(answer):
+        return unanswered("True or False")
+    if not isinstance(answer, bool):
+        return wrong(f"answer with True or False, not {answer!r}.")
+    if answer is False:
+        return right("the decoder learned what each coordinate stands for; shuffled, they speak another "
+                     "language. (A new decoder trained on the shuffled codes would do just as well: the "
+                     "information is all still there.)")
+    return wrong("try it: decode z[:, torch.randperm(8)] with autoencoder.decoder and look at the images.")
