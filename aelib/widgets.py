@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from aelib.latent import central_box
 from aelib.plots import DIGIT_COLOURS, SIDE
 from aelib.validate import check_int, check_matrix
 
@@ -36,8 +37,8 @@ def digit_png(image: np.ndarray, px: int = IMAGE_PX) -> bytes:
 class LatentExplorer:
     """Sliders for two coordinates of z, the decoded image, and the training codes with a marker at z.
 
-    ``model`` needs ``decode`` and ``latent_dim``; ``codes`` [N, m] are training codes (their range sets
-    the sliders, with room to step outside it) and ``labels`` [N] their digits. For m > 2 two menus
+    ``model`` needs ``decode`` and ``latent_dim``; ``codes`` [N, m] are training codes (their central
+    range, widened by ``margin`` on each side, sets the sliders) and ``labels`` [N] their digits. For m > 2 two menus
     choose which coordinates the sliders move; the others stay at ``base`` (default: the codes' mean).
     """
 
@@ -48,7 +49,7 @@ class LatentExplorer:
         labels: torch.Tensor,
         dims: tuple[int, int] = (0, 1),
         base: torch.Tensor | None = None,
-        margin: float = 0.5,
+        margin: float = 0.3,
     ) -> None:
         self.model = model
         self.m = check_int(getattr(model, "latent_dim", None), "model.latent_dim", low=2)
@@ -59,7 +60,7 @@ class LatentExplorer:
                 f"labels must have shape [{len(self.codes)}] (one per code), got {list(self.labels.shape)}."
             )
         self.z = (self.codes.mean(0) if base is None else check_matrix(base.reshape(1, -1), "base", self.m)[0]).clone()
-        low, high = self.codes.min(0).values, self.codes.max(0).values
+        low, high = central_box(self.codes, quantile=0.005)  # outliers would squeeze the picture
         pad = margin * (high - low)
         self.low, self.high = (low - pad).tolist(), (high + pad).tolist()
         self.spacing = self._typical_spacing()

@@ -88,3 +88,16 @@ def test_swiss_roll_is_a_rolled_sheet():
     assert torch.equal(points, make_swiss_roll(n=500, seed=1)[0])
     with pytest.raises(ValueError, match="noise"):
         make_swiss_roll(noise=-1)
+
+
+def test_latent_measures():
+    from aelib.latent import cell_counts, central_box, distance_to_codes, empty_fraction
+
+    even = torch.stack(torch.meshgrid(torch.arange(10.0), torch.arange(10.0), indexing="xy"), -1).reshape(-1, 2) + 0.5
+    assert cell_counts(even, torch.zeros(2), torch.full((2,), 10.0), bins=10).eq(1).all()
+    assert empty_fraction(even, torch.zeros(2), torch.full((2,), 10.0), bins=10) == 0.0
+    clumped = torch.cat([even, torch.full((1900, 2), 0.5)])  # an even share is now 20 per cell
+    assert empty_fraction(clumped, torch.zeros(2), torch.full((2,), 10.0), bins=10) == pytest.approx(0.99)
+    low, high = central_box(torch.arange(1000.0).reshape(-1, 2))
+    assert low[0] < 20 and high[0] > 970
+    assert distance_to_codes(torch.tensor([[3.0, 4.0]]), torch.zeros(1, 2)).item() == 5.0

@@ -1,0 +1,57 @@
+"""Checks for notebook 06 (reconstruction, 복원, vs generation, 생성)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+
+from aelib.exercises.feedback import Feedback, as_tensor_of_shape, is_unanswered, right, unanswered, wrong
+from aelib.latent import distance_to_codes
+
+
+def check_reconstruction_or_generation(answer: Any) -> Feedback:
+    """Decoding the code of a training digit: reconstruction or generation?"""
+    if is_unanswered(answer):
+        return unanswered('"reconstruction" or "generation"')
+    key = str(answer).strip().lower()
+    if key in ("reconstruction", "복원", "재구성"):
+        return right("the digit existed and was given to the encoder; decoding its code redraws it.")
+    if key in ("generation", "생성"):
+        return wrong("was anything new made? The input existed already, and its code came from the encoder.")
+    return wrong(f'answer "reconstruction" or "generation", not {answer!r}.')
+
+
+def check_point_in_hole(z: Any, codes: torch.Tensor, low: torch.Tensor, high: torch.Tensor) -> Feedback:
+    """A 2-D point inside the box [low, high] at least 2.5 away from every code."""
+    if is_unanswered(z):
+        return unanswered("a tensor of 2 numbers, e.g. torch.tensor([1.0, -2.0])")
+    value = as_tensor_of_shape(z, (2,), "z")
+    if isinstance(value, Feedback):
+        return value
+    if not bool(torch.isfinite(value).all()):
+        return wrong("z must hold finite numbers.")
+    if not bool(((value >= low) & (value <= high)).all()):
+        return wrong(f"z = {value.tolist()} lies outside the central box from {low.tolist()} to {high.tolist()}: "
+                     "far outside is easy; find a hole inside.")
+    distance = float(distance_to_codes(value.reshape(1, 2).float(), codes)[0])
+    if distance >= 2.5:
+        return right(f"the nearest training code is {distance:.1f} away. Decode it and look.")
+    return wrong(f"the nearest training code is only {distance:.2f} away; look for a gap between the arms.")
+
+
+def check_latent_midpoint(z_mid: Any, model: torch.nn.Module, images: torch.Tensor) -> Feedback:
+    """The code halfway between the codes of images[0] and images[1]."""
+    if is_unanswered(z_mid):
+        return unanswered("a tensor of 2 numbers")
+    value = as_tensor_of_shape(z_mid, (2,), "z_mid")
+    if isinstance(value, Feedback):
+        return value
+    za, zb = model.encode(images[:2])
+    expected = (za + zb) / 2
+    if torch.allclose(value, expected, atol=1e-4):
+        return right("(f(a) + f(b)) / 2. Decode it to see the image halfway along the latent path.")
+    halfway_pixels = model.encode(((images[0] + images[1]) / 2)[None])[0]
+    if torch.allclose(value, halfway_pixels, atol=1e-4):
+        return wrong("that encodes the pixel blend; average the two codes instead.")
+    return wrong("encode both images with model.encode, then average the two codes.")

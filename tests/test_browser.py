@@ -1,0 +1,121 @@
+"""Notebook 06 in a real browser: JupyterLab + headless Chromium, run all cells, drag a slider.
+
+Needs Debian's chromium (``apt-get install chromium``) and the pinned ``playwright`` package; it is
+skipped, with the reason, where either is missing. The server serves a temporary copy of the
+notebook, so nothing in the repository is touched, and it is stopped at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK = "06_reconstruction_vs_generation.ipynb"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+def _chromium() -> str:
+    path = os.environ.get("AELIB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.skip("no Chromium here: install Debian's chromium (apt-get install chromium) to run this test")
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def jupyterlab(tmp_path: Path) -> Iterator[str]:
+    """A JupyterLab on 127.0.0.1 serving a copy of notebook 06; yields its URL with the token."""
+    shutil.copy(ROOT / "notebooks" / NOTEBOOK, tmp_path / NOTEBOOK)
+    port, token = _free_port(), secrets.token_hex(16)
+    log = open(tmp_path / "jupyterlab.log", "w")  # closed in the finally block below
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
+         "--LabApp.news_url=", "--ServerApp.disable_check_xsrf=False"],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        env={**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")},
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2).read()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    log.flush()
+                    pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text()[-3000:])
+                time.sleep(0.5)
+        yield f"{base}/lab/tree/{NOTEBOOK}?token={token}"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+        log.close()
+
+
+def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Path):
+    chromium = _chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(jupyterlab)
+            page.wait_for_selector(".jp-Notebook", timeout=60_000)
+            page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
+            page.click(".jp-Notebook")
+            page.get_by_role("menuitem", name="Run", exact=True).click()
+            page.get_by_text("Run All Cells", exact=True).click()
+
+            image = page.locator("img.widget-image").first
+            image.wait_for(timeout=120_000)
+            handle = page.locator(".widget-slider .noUi-handle").first
+            handle.scroll_into_view_if_needed()
+            status = page.locator(".widget-html-content").filter(has_text="z = (").first
+            status.wait_for(timeout=30_000)
+            before_src, before_status = image.get_attribute("src"), status.inner_text()
+            before_pixels = image.screenshot()
+            page.screenshot(path=str(tmp_path / "before.png"))
+
+            box = handle.bounding_box()
+            assert box is not None, "the slider handle is not visible"
+            page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            page.mouse.down()
+            page.mouse.move(box["x"] + 120, box["y"] + box["height"] / 2, steps=8)
+            page.mouse.up()
+
+            page.wait_for_function(
+                "([el, src]) => el.getAttribute('src') !== src", arg=[image.element_handle(), before_src],
+                timeout=15_000,
+            )
+            after_pixels = image.screenshot()
+            page.screenshot(path=str(tmp_path / "after.png"))
+            assert after_pixels != before_pixels, "the decoded image looks the same after moving the slider"
+            assert status.inner_text() != before_status, "the z readout did not change"
+        finally:
+            browser.close()
