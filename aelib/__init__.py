@@ -15,6 +15,7 @@ _SUBMODULES = (
     "data",
     "exercises",
     "figures",
+    "judge",
     "latent",
     "models",
     "pca",

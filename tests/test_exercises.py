@@ -118,3 +118,27 @@ def test_shipped_model_matches_the_recipe():
     assert model.config == {"kind": "AutoEncoder", "latent_dim": 2, "hidden": [256, 64], "linear": False,
                             "input_dim": 784}
     assert reconstruction_error(model, load_mnist("test")[0]) <= 0.040
+
+
+def test_density_checks():
+    from aelib.exercises import density
+
+    assert density.check_kl_value(0.5) and "½" in density.check_kl_value(1.0).message
+    assert density.check_reparameterise(lambda mu, log_var, eps: mu + torch.exp(0.5 * log_var) * eps)
+    assert "standard deviation" in density.check_reparameterise(lambda mu, lv, eps: mu + lv.exp() * eps).message
+    assert density.check_reparameterise(lambda mu, lv, eps: None).status == "unanswered"
+    assert "failed" in density.check_reparameterise(lambda mu, lv: mu).message
+    assert density.check_model_for_generation("Combination")
+    assert "same average" in density.check_model_for_generation("Only KL Divergence").message
+    assert "holes" in density.check_model_for_generation("only reconstruction loss").message
+
+
+def test_digit_judge_reads_digits():
+    from aelib.data import load_mnist
+    from aelib.judge import digit_classifier, digit_variety
+
+    images, labels = load_mnist("test", limit=2000)
+    accuracy = (digit_classifier()(images).argmax(dim=1) == labels).float().mean().item()
+    assert accuracy > 0.9
+    assert digit_variety(images) > 3.2  # all ten digits, nearly evenly
+    assert digit_variety(images[labels == 1]) < 0.5  # nearly all read as one digit

@@ -1,0 +1,63 @@
+"""Checks for notebook 07 (toward a dense latent space)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import torch
+
+from aelib.exercises.feedback import Feedback, as_number, is_unanswered, right, unanswered, wrong
+
+
+def check_kl_value(answer: Any) -> Feedback:
+    """KL(N(1, 1) || N(0, 1)) from ½(μ² + σ² − 1 − log σ²)."""
+    if is_unanswered(answer):
+        return unanswered("a number")
+    value = as_number(answer)
+    if isinstance(value, Feedback):
+        return value
+    if abs(value - 0.5) < 1e-6:
+        return right("½(1 + 1 − 1 − 0): only the shifted centre costs anything.")
+    if abs(value - 1.0) < 1e-6:
+        return wrong("remember the ½ in front.")
+    return wrong(f"{value:g} is off: put μ = 1 and σ² = 1 (so log σ² = 0) into ½(μ² + σ² − 1 − log σ²).")
+
+
+def check_reparameterise(reparameterise: Any) -> Feedback:
+    """``reparameterise(mu, log_var, eps)`` must return mu + exp(log_var / 2) * eps."""
+    if not callable(reparameterise):
+        return wrong(f"reparameterise should be a function, but it is a {type(reparameterise).__name__}.")
+    generator = torch.Generator().manual_seed(0)
+    mu, log_var, eps = (torch.randn(4, 2, generator=generator) for _ in range(3))
+    try:
+        z = reparameterise(mu, log_var, eps)
+    except Exception as exc:  # a learner's function can fail in any way; say how
+        return wrong(f"calling reparameterise(mu, log_var, eps) failed: {type(exc).__name__}: {exc}")
+    if z is None:
+        return unanswered("the body of reparameterise")
+    if not isinstance(z, torch.Tensor) or z.shape != mu.shape:
+        return wrong(f"return a tensor shaped like mu ({list(mu.shape)}), not {type(z).__name__} "
+                     f"{list(getattr(z, 'shape', []))}.")
+    if torch.allclose(z, mu + torch.exp(0.5 * log_var) * eps, atol=1e-6):
+        return right("z = μ + σ·ε with σ = exp(½ log σ²): random, yet differentiable in μ and σ.")
+    if torch.allclose(z, mu + log_var.exp() * eps, atol=1e-6):
+        return wrong("exp(log σ²) is the variance σ²; multiply ε by the standard deviation σ = exp(½ log σ²).")
+    if torch.allclose(z, mu + log_var * eps, atol=1e-6):
+        return wrong("log_var is a logarithm of the variance; turn it into σ first.")
+    return wrong("z should be the centre μ plus σ times the noise ε.")
+
+
+def check_model_for_generation(answer: Any) -> Feedback:
+    """Which of the three models to decode N(0, I) draws with."""
+    if is_unanswered(answer):
+        return unanswered('a panel title such as "Combination"')
+    key = str(answer).strip().lower()
+    if "combination" in key or key == "both":
+        return right("organised by digit and filling N(0, I): every draw lands near codes the decoder knows.")
+    if "kl" in key:
+        return wrong("its codes fill N(0, I) perfectly, but they carry nothing about the input: every draw "
+                     "decodes to the same average.")
+    if "recon" in key:
+        return wrong("its codes are organised, but N(0, I) covers only its crowded centre, and the rest of "
+                     "its region is full of holes.")
+    return wrong('answer with one of the titles: "Only Reconstruction Loss", "Only KL Divergence", "Combination".')
