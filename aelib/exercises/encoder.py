@@ -7,14 +7,12 @@ from typing import Any
 import torch
 from torch import nn
 
-from aelib.exercises.feedback import Feedback, as_number, as_whole_number, is_unanswered, right, unanswered, wrong
+from aelib.exercises.feedback import Feedback, as_number, as_whole_number, is_unanswered, read, right, unanswered, wrong
 
 
 def check_parameter_count(answer: Any) -> Feedback:
     """Parameters of an encoder 784 → 128 → 16 made of two Linear layers."""
-    if is_unanswered(answer):
-        return unanswered("a whole number")
-    value = as_whole_number(answer)
+    value = read(answer, "a whole number", as_whole_number)
     if isinstance(value, Feedback):
         return value
     weights = 784 * 128 + 128 * 16
@@ -55,9 +53,7 @@ def check_encoder(module: Any) -> Feedback:
 
 def check_compression_factor(answer: Any) -> Feedback:
     """784 pixels encoded into 16 numbers: the compression factor."""
-    if is_unanswered(answer):
-        return unanswered("a number")
-    value = as_number(answer)
+    value = read(answer, "a number", as_number)
     if isinstance(value, Feedback):
         return value
     if abs(value - 784 / 16) < 1e-6:

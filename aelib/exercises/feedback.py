@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import torch
 
 UNANSWERED = (None, Ellipsis)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,13 @@ def unanswered(what: str) -> Feedback:
 
 def is_unanswered(answer: Any) -> bool:
     return any(answer is u for u in UNANSWERED)
+
+
+def read(answer: Any, what: str, convert: Callable[[Any], T | Feedback]) -> T | Feedback:
+    """The learner's answer converted by ``convert``, or the Feedback to give instead (unanswered, wrong type)."""
+    if is_unanswered(answer):
+        return unanswered(what)
+    return convert(answer)
 
 
 def as_whole_number(answer: Any) -> int | Feedback:

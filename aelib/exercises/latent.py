@@ -8,7 +8,7 @@ from typing import Any
 import torch
 
 from aelib.data import load_mnist
-from aelib.exercises.feedback import Feedback, as_number, is_unanswered, right, unanswered, wrong
+from aelib.exercises.feedback import Feedback, as_number, is_unanswered, read, right, unanswered, wrong
 from aelib.pca import PCA
 
 
@@ -39,9 +39,7 @@ def _pca_agreement() -> float:
 
 def check_pca_agreement(answer: Any) -> Feedback:
     """Neighbour agreement of PCA(8) codes, measured as in notebook 03."""
-    if is_unanswered(answer):
-        return unanswered("the agreement you measured, a number between 0 and 1")
-    value = as_number(answer)
+    value = read(answer, "the agreement you measured, a number between 0 and 1", as_number)
     if isinstance(value, Feedback):
         return value
     expected = _pca_agreement()

@@ -10,9 +10,8 @@ from aelib.exercises.feedback import (
     Feedback,
     as_number,
     as_whole_number,
-    is_unanswered,
+    read,
     right,
-    unanswered,
     wrong,
 )
 from aelib.pca import PCA
@@ -27,9 +26,7 @@ def _pca_of_training_set() -> PCA:
 
 def check_swiss_roll_dimension(answer: Any) -> Feedback:
     """How many numbers does one point of the swiss roll really need?"""
-    if is_unanswered(answer):
-        return unanswered("a whole number")
-    value = as_whole_number(answer)
+    value = read(answer, "a whole number", as_whole_number)
     if isinstance(value, Feedback):
         return value
     if value == 2:
@@ -41,9 +38,7 @@ def check_swiss_roll_dimension(answer: Any) -> Feedback:
 
 def check_components_for_99(answer: Any) -> Feedback:
     """The fewest principal components that explain at least 99% of the training set's variance."""
-    if is_unanswered(answer):
-        return unanswered("a whole number of components")
-    value = as_whole_number(answer)
+    value = read(answer, "a whole number of components", as_whole_number)
     if isinstance(value, Feedback):
         return value
     pca = _pca_of_training_set()
@@ -60,9 +55,7 @@ def check_components_for_99(answer: Any) -> Feedback:
 
 def check_pca_error(answer: Any) -> Feedback:
     """Per-pixel MSE of a PCA with m = 50 (fitted on the training set) on the first 1000 test digits."""
-    if is_unanswered(answer):
-        return unanswered("the error you computed, a number")
-    value = as_number(answer)
+    value = read(answer, "the error you computed, a number", as_number)
     if isinstance(value, Feedback):
         return value
     test, _ = load_mnist("test", limit=1000)

@@ -1,0 +1,230 @@
+"""The course's speed and quality, measured: ``python -m aelib.bench``.
+
+    python -m aelib.bench                   # quality at budget, loop overhead, explorer latency, notebooks
+    python -m aelib.bench --skip-notebooks  # the same without executing the seven notebooks (~1 min)
+    python -m aelib.bench --full            # adds the long 30-d run against Hinton & Salakhutdinov (2006)
+    python -m aelib.bench --device cuda     # train on the GPU where there is one
+
+Prints a table and writes the same figures as JSON (``--json``, default ``bench-results.json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn.functional as F
+
+from aelib.data import load_mnist
+from aelib.models import AutoEncoder
+from aelib.pca import PCA
+from aelib.repro import setup
+from aelib.train import BATCH_SIZE, EPOCHS, LR, fit, reconstruction_error
+
+BUDGETS = {
+    "mse_m2": 0.038,  # per-pixel test MSE
+    "mse_m32": 0.009,
+    "train_seconds": 30.0,  # each of the two, on 2 CPU threads
+    "loop_ratio": 0.95,  # fit's samples/s over a bare loop's
+    "explorer_median_ms": 30.0,
+    "pytest_seconds": 300.0,
+    "hinton_sse_per_image": 3.00,  # Hinton & Salakhutdinov (2006), 30-d code
+}
+FULL_RECIPE = {"latent_dim": 30, "hidden": (1000, 500, 250), "epochs": 30, "lr": 3e-3, "batch_size": 256}
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "threads": torch.get_num_threads(), "torch": torch.__version__,
+            "python": platform.python_version(), "platform": platform.platform(),
+            "cuda": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None}
+
+
+def _sync(device: torch.device) -> None:
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+
+
+def quality(device: torch.device, epochs: int = EPOCHS, limit: int | None = None) -> dict[str, Any]:
+    """PCA and the AE (the course's recipe) at m = 2 and 32 on the test set, with training seconds."""
+    train, _ = load_mnist("train", limit=limit)
+    test, _ = load_mnist("test")
+    pca = PCA(32).fit(train)
+    rows = {}
+    for m in (2, 32):
+        torch.manual_seed(0)
+        model = AutoEncoder(latent_dim=m).to(device)
+        _sync(device)
+        history = fit(model, train, epochs=epochs, progress=False)
+        _sync(device)
+        ae, baseline = reconstruction_error(model.cpu(), test), reconstruction_error(pca.top(m), test)
+        rows[f"m{m}"] = {"pca_mse": baseline, "ae_mse": ae, "ratio": ae / baseline, "train_seconds": history.seconds,
+                         "budget_mse": BUDGETS[f"mse_m{m}"],
+                         "ok": ae <= BUDGETS[f"mse_m{m}"] and history.seconds <= BUDGETS["train_seconds"]}
+    return rows
+
+
+def _bare_loop(model: AutoEncoder, data: torch.Tensor, epochs: int, seed: int = 0) -> float:
+    """The four steps with nothing around them: the yardstick for fit's overhead. Returns seconds."""
+    optimizer = torch.optim.Adam(model.parameters(), lr=LR)
+    steps = epochs * math.ceil(len(data) / BATCH_SIZE)
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=LR, total_steps=steps)
+    generator = torch.Generator().manual_seed(seed)
+    start = time.perf_counter()
+    for _ in range(epochs):
+        order = torch.randperm(len(data), generator=generator).to(data.device)
+        for i in range(0, len(data), BATCH_SIZE):
+            x = data[order[i : i + BATCH_SIZE]]
+            loss = F.mse_loss(model(x), x)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+    _sync(data.device)
+    return time.perf_counter() - start
+
+
+def loop_overhead(device: torch.device, rounds: int = 3, limit: int = 30_000, epochs: int = 2) -> dict[str, Any]:
+    """samples/s of aelib.train.fit and of a bare loop, measured alternately on the same model and data."""
+    data = load_mnist("train", limit=limit)[0].to(device)
+    bare, packaged = [], []
+    for _ in range(rounds):
+        torch.manual_seed(0)
+        seconds = _bare_loop(AutoEncoder(latent_dim=32).to(device), data, epochs)
+        bare.append(epochs * len(data) / seconds)
+        torch.manual_seed(0)
+        history = fit(AutoEncoder(latent_dim=32).to(device), data, epochs=epochs, progress=False)
+        packaged.append(history.samples_per_second)
+    ratio = statistics.median(packaged) / statistics.median(bare)
+    return {"bare_samples_per_s": statistics.median(bare), "fit_samples_per_s": statistics.median(packaged),
+            "ratio": ratio, "rounds": rounds, "ok": ratio >= BUDGETS["loop_ratio"]}
+
+
+def explorer_latency(updates: int = 200) -> dict[str, Any]:
+    """Time of one explorer update (slider value → decoded PNG, marker and status) on the shipped model."""
+    from aelib.pretrained import load_mnist_2d
+    from aelib.widgets import LatentExplorer
+
+    model = load_mnist_2d()
+    images, labels = load_mnist("train", limit=10_000)
+    explorer = LatentExplorer(model, model.encode(images), labels)
+    explorer.update_seconds.clear()
+    slider = explorer.sliders[0]
+    values = torch.linspace(slider.min, slider.max, updates).tolist()
+    for value in values:
+        slider.value = value
+    ms = sorted(1000 * s for s in explorer.update_seconds)
+    median = statistics.median(ms)
+    return {"updates": len(ms), "median_ms": median, "p90_ms": ms[int(0.9 * (len(ms) - 1))],
+            "ok": median <= BUDGETS["explorer_median_ms"]}
+
+
+def notebooks() -> dict[str, Any]:
+    """Seconds to execute each notebook top to bottom in a fresh kernel (nbclient), and the total."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    seconds = {}
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        start = time.perf_counter()
+        where = {"metadata": {"path": str(NOTEBOOKS)}}
+        NotebookClient(nb, timeout=900, kernel_name="python3", resources=where).execute()
+        seconds[path.name] = time.perf_counter() - start
+    return {"seconds": seconds, "total_seconds": sum(seconds.values())}
+
+
+def hinton(device: torch.device) -> dict[str, Any]:
+    """The long recipe: a 30-d code against Hinton & Salakhutdinov's 3.00 summed squared error per image."""
+    train, _ = load_mnist("train")
+    test, _ = load_mnist("test")
+    recipe = dict(FULL_RECIPE)
+    torch.manual_seed(0)
+    model = AutoEncoder(latent_dim=recipe.pop("latent_dim"), hidden=recipe.pop("hidden")).to(device)
+    history = fit(model, train, progress=False, **recipe)
+    per_pixel = reconstruction_error(model.cpu(), test)
+    return {"recipe": {k: list(v) if isinstance(v, tuple) else v for k, v in FULL_RECIPE.items()},
+            "device": str(device), "train_seconds": history.seconds, "mse_per_pixel": per_pixel,
+            "sse_per_image": per_pixel * 784, "ok": per_pixel * 784 <= BUDGETS["hinton_sse_per_image"]}
+
+
+def report(results: dict[str, Any]) -> str:
+    """The results as a plain-text table."""
+    lines = [f"machine: {results['machine']['cpu']}, {results['machine']['threads']} threads, "
+             f"torch {results['machine']['torch']}, device {results['device']}", ""]
+    mark = {True: "ok", False: "OVER BUDGET"}
+    for m, row in results["quality"].items():
+        lines.append(f"quality {m:>4}: PCA {row['pca_mse']:.4f}  AE {row['ae_mse']:.4f}  AE/PCA {row['ratio']:.2f}  "
+                     f"trained in {row['train_seconds']:.1f} s  (budget ≤ {row['budget_mse']}, ≤ 30 s)  "
+                     f"{mark[row['ok']]}")
+    o = results["loop_overhead"]
+    lines.append(f"training loop: fit {o['fit_samples_per_s']:,.0f} samples/s vs bare loop "
+                 f"{o['bare_samples_per_s']:,.0f}  ratio {o['ratio']:.3f}  (budget ≥ 0.95)  {mark[o['ok']]}")
+    e = results["explorer"]
+    lines.append(f"latent explorer update: median {e['median_ms']:.1f} ms, p90 {e['p90_ms']:.1f} ms over "
+                 f"{e['updates']} updates  (budget median ≤ 30 ms)  {mark[e['ok']]}")
+    if "notebooks" in results:
+        for name, seconds in results["notebooks"]["seconds"].items():
+            lines.append(f"notebook {name:42s} {seconds:6.1f} s")
+        lines.append(f"notebooks total {results['notebooks']['total_seconds']:.1f} s")
+    if "hinton" in results:
+        h = results["hinton"]
+        lines.append(f"--full: 30-d code, {h['sse_per_image']:.2f} summed squared error per test image "
+                     f"({h['mse_per_pixel']:.5f} per pixel) in {h['train_seconds']:.0f} s on {h['device']}  "
+                     f"(Hinton & Salakhutdinov 2006: 3.00)  {mark[h['ok']]}")
+    return "\n".join(lines)
+
+
+def run(device: str | None = None, full: bool = False, skip_notebooks: bool = False,
+        smoke: bool = False) -> dict[str, Any]:
+    """Measure everything asked for; ``smoke`` shrinks every part to a few seconds (for the test suite)."""
+    chosen = setup(seed=0, device=device)
+    results: dict[str, Any] = {"machine": machine(), "device": str(chosen), "budgets": BUDGETS, "smoke": smoke}
+    if smoke:
+        results["quality"] = quality(chosen, epochs=1, limit=2_000)
+        results["loop_overhead"] = loop_overhead(chosen, rounds=1, limit=2_000, epochs=1)
+        results["explorer"] = explorer_latency(updates=10)
+        return results
+    results["quality"] = quality(chosen)
+    results["loop_overhead"] = loop_overhead(chosen)
+    results["explorer"] = explorer_latency()
+    if not skip_notebooks:
+        results["notebooks"] = notebooks()
+    if full:
+        results["hinton"] = hinton(chosen)
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", action="store_true", help="add the long 30-d run (about 10 minutes on 2 CPU threads)")
+    parser.add_argument("--device", choices=("cpu", "cuda"), default="cpu", help="where to train (default: cpu)")
+    parser.add_argument("--skip-notebooks", action="store_true", help="do not time the notebooks")
+    parser.add_argument("--smoke", action="store_true", help="a few-second run that only checks the benchmark works")
+    parser.add_argument("--json", type=Path, default=Path("bench-results.json"), help="where to write the figures")
+    args = parser.parse_args(argv)
+    results = run(args.device, full=args.full, skip_notebooks=args.skip_notebooks, smoke=args.smoke)
+    args.json.write_text(json.dumps(results, indent=2) + "\n")
+    print(report(results))
+    print(f"\nfigures written to {args.json}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""The benchmark runs and writes valid JSON (a smoke run: it measures nothing worth reporting)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+
+def test_benchmark_smoke_run_writes_json(tmp_path):
+    out = tmp_path / "bench.json"
+    result = subprocess.run([sys.executable, "-m", "aelib.bench", "--smoke", "--json", str(out)],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads(out.read_text())
+    assert data["smoke"] is True and data["device"] == "cpu"
+    for m in ("m2", "m32"):
+        row = data["quality"][m]
+        assert 0 < row["ae_mse"] < 1 and 0 < row["pca_mse"] < 1 and row["train_seconds"] > 0
+        assert row["ratio"] == row["ae_mse"] / row["pca_mse"]
+    assert data["loop_overhead"]["bare_samples_per_s"] > 0 and data["loop_overhead"]["fit_samples_per_s"] > 0
+    assert data["explorer"]["updates"] == 10 and data["explorer"]["median_ms"] > 0
+    assert re.search(r"quality\s+m2: PCA", result.stdout) and "latent explorer update" in result.stdout
