@@ -1,4 +1,4 @@
-"""Notebook 06 in a real browser: JupyterLab + headless Chromium, run all cells, drag a slider.
+"""Notebook 06 in a real browser: JupyterLab 4 and Notebook 7 in headless Chromium, run all cells, drag a slider.
 
 Needs Debian's chromium (``apt-get install chromium``) and the pinned ``playwright`` package; it is
 skipped, with the reason, where either is missing. The server serves a temporary copy of the
@@ -42,14 +42,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def jupyterlab(tmp_path: Path) -> Iterator[str]:
-    """A JupyterLab on 127.0.0.1 serving a copy of notebook 06; yields its URL with the token."""
+FRONTENDS = {"jupyterlab": ("lab", "lab/tree"), "notebook7": ("notebook", "notebooks")}
+
+
+@pytest.fixture(params=sorted(FRONTENDS))
+def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """JupyterLab or Notebook 7 on 127.0.0.1 serving a copy of notebook 06; yields its URL with the token."""
+    app, route = FRONTENDS[request.param]
     shutil.copy(ROOT / "notebooks" / NOTEBOOK, tmp_path / NOTEBOOK)
     port, token = _free_port(), secrets.token_hex(16)
     log = open(tmp_path / "jupyterlab.log", "w")  # closed in the finally block below
     server = subprocess.Popen(
-        [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
+        [sys.executable, "-m", "jupyter", app, "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
          f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
          "--LabApp.news_url=", "--ServerApp.disable_check_xsrf=False"],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
@@ -65,9 +69,9 @@ def jupyterlab(tmp_path: Path) -> Iterator[str]:
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
                     log.flush()
-                    pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text()[-3000:])
+                    pytest.fail(f"jupyter {app} did not start:\n" + (tmp_path / "jupyterlab.log").read_text()[-3000:])
                 time.sleep(0.5)
-        yield f"{base}/lab/tree/{NOTEBOOK}?token={token}"
+        yield f"{base}/{route}/{NOTEBOOK}?token={token}"
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
