@@ -7,16 +7,14 @@ from typing import Any
 import torch
 from torch import nn
 
-from aelib.exercises.feedback import Feedback, is_unanswered, right, unanswered, wrong
+from aelib.exercises.feedback import Feedback, as_shape, is_unanswered, linear_widths, read, right, unanswered, wrong
 
 
 def check_output_shape(answer: Any) -> Feedback:
     """Shape of a decoder's output for 32 latent vectors of size 16 (MNIST)."""
-    if is_unanswered(answer):
-        return unanswered("a tuple such as (rows, columns)")
-    if not isinstance(answer, tuple | list | torch.Size) or not all(isinstance(v, int) for v in answer):
-        return wrong(f"answer with a tuple of whole numbers, such as (3, 4), not {answer!r}.")
-    shape = tuple(answer)
+    shape = read(answer, "a tuple such as (rows, columns)", as_shape)
+    if isinstance(shape, Feedback):
+        return shape
     if shape == (32, 784):
         return right("one reconstructed image of 784 pixels per latent vector.")
     if shape == (32, 16):
@@ -48,9 +46,9 @@ def check_decoder(module: Any) -> Feedback:
     """An nn.Sequential 16 → 128 → 784 with a nonlinearity between and a sigmoid at the end."""
     if is_unanswered(module):
         return unanswered("an nn.Sequential(...)")
-    if not isinstance(module, nn.Module):
-        return wrong(f"expected a torch nn.Module such as nn.Sequential(...), but got a {type(module).__name__}.")
-    widths = [(m.in_features, m.out_features) for m in module.modules() if isinstance(m, nn.Linear)]
+    widths = linear_widths(module)
+    if isinstance(widths, Feedback):
+        return widths
     if widths != [(16, 128), (128, 784)]:
         return wrong(f"the Linear layers go {widths}; the mirror of 784 → 128 → 16 goes 16 → 128 → 784.")
     children = list(module.children())

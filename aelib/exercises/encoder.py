@@ -7,7 +7,17 @@ from typing import Any
 import torch
 from torch import nn
 
-from aelib.exercises.feedback import Feedback, as_number, as_whole_number, is_unanswered, read, right, unanswered, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_number,
+    as_whole_number,
+    is_unanswered,
+    linear_widths,
+    read,
+    right,
+    unanswered,
+    wrong,
+)
 
 
 def check_parameter_count(answer: Any) -> Feedback:
@@ -30,10 +40,9 @@ def check_encoder(module: Any) -> Feedback:
     """An nn.Sequential 784 → 128 → 32 → 8 with nonlinearities between the Linear layers."""
     if is_unanswered(module):
         return unanswered("an nn.Sequential(...)")
-    if not isinstance(module, nn.Module):
-        return wrong(f"expected a torch nn.Module such as nn.Sequential(...), but got a {type(module).__name__}.")
-    linears = [layer for layer in module.modules() if isinstance(layer, nn.Linear)]
-    widths = [(layer.in_features, layer.out_features) for layer in linears]
+    widths = linear_widths(module)
+    if isinstance(widths, Feedback):
+        return widths
     if widths != [(784, 128), (128, 32), (32, 8)]:
         return wrong(f"the Linear layers go {widths}; they should go 784 → 128 → 32 → 8.")
     children = list(module.children())

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import torch
+from torch import nn
 
 UNANSWERED = (None, Ellipsis)
 T = TypeVar("T")
@@ -75,6 +76,22 @@ def as_number(answer: Any) -> float | Feedback:
     if not math.isfinite(answer):
         return wrong(f"expected a finite number, but got {answer}.")
     return float(answer)
+
+
+def as_shape(answer: Any) -> tuple[int, ...] | Feedback:
+    """The answer as a shape tuple, or a Feedback saying why it is not one."""
+    if not isinstance(answer, tuple | list | torch.Size) or not all(
+        isinstance(v, int) and not isinstance(v, bool) for v in answer
+    ):
+        return wrong(f"answer with a tuple of whole numbers, such as (3, 4), not {answer!r}.")
+    return tuple(answer)
+
+
+def linear_widths(module: Any) -> list[tuple[int, int]] | Feedback:
+    """(in, out) of every nn.Linear in a learner's module, or a Feedback if it is no module."""
+    if not isinstance(module, nn.Module):
+        return wrong(f"expected a torch nn.Module such as nn.Sequential(...), but got a {type(module).__name__}.")
+    return [(m.in_features, m.out_features) for m in module.modules() if isinstance(m, nn.Linear)]
 
 
 def as_tensor_of_shape(answer: Any, shape: tuple[int, ...], what: str) -> torch.Tensor | Feedback:

@@ -8,17 +8,15 @@ from typing import Any
 import torch
 
 from aelib.data import load_mnist
-from aelib.exercises.feedback import Feedback, as_number, is_unanswered, read, right, unanswered, wrong
+from aelib.exercises.feedback import Feedback, as_number, as_shape, is_unanswered, read, right, unanswered, wrong
 from aelib.pca import PCA
 
 
 def check_batch_shape(answer: Any) -> Feedback:
     """Shape of z for a batch of 64 images and m = 8."""
-    if is_unanswered(answer):
-        return unanswered("a tuple such as (rows, columns)")
-    if not isinstance(answer, tuple | list | torch.Size) or not all(isinstance(v, int) for v in answer):
-        return wrong(f"answer with a tuple of whole numbers, such as (3, 4), not {answer!r}.")
-    shape = tuple(answer)
+    shape = read(answer, "a tuple such as (rows, columns)", as_shape)
+    if isinstance(shape, Feedback):
+        return shape
     if shape == (64, 8):
         return right("one row per image, one column per latent coordinate.")
     if shape == (8, 64):
