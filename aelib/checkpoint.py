@@ -11,20 +11,22 @@ from typing import Any
 import torch
 from torch import nn
 
-from aelib.models import AutoEncoder
+from aelib.convolutional import ConvAutoEncoder
+from aelib.models import AutoEncoder, LatentModel
 
 FORMAT = "aelib-checkpoint"
 VERSION = 1
+KINDS: dict[str, type[LatentModel]] = {"AutoEncoder": AutoEncoder, "ConvAutoEncoder": ConvAutoEncoder}
 
 
 class CheckpointError(ValueError):
     """A file that is not a usable aelib checkpoint, or one for another model."""
 
 
-def save(model: AutoEncoder, path: str | Path) -> Path:
+def save(model: LatentModel, path: str | Path) -> Path:
     """Write ``model``'s config and weights to ``path`` atomically (a temp file, then a rename)."""
-    if not isinstance(model, AutoEncoder):
-        raise TypeError(f"save expects an aelib AutoEncoder, but got {type(model).__name__}.")
+    if not isinstance(model, tuple(KINDS.values())):
+        raise TypeError(f"save expects an aelib AutoEncoder or ConvAutoEncoder, but got {type(model).__name__}.")
     path = Path(path)
     payload = {
         "format": FORMAT,
@@ -69,18 +71,22 @@ def _read(path: str | Path) -> dict[str, Any]:
     return payload
 
 
-def load(path: str | Path, device: str | torch.device = "cpu") -> AutoEncoder:
-    """Rebuild the AutoEncoder stored in ``path`` and load its weights (in eval mode)."""
+def load(path: str | Path, device: str | torch.device = "cpu") -> LatentModel:
+    """Rebuild the model stored in ``path`` (an AutoEncoder or ConvAutoEncoder) with its weights, in eval mode."""
     payload = _read(path)
     config = dict(payload["config"])
-    if config.pop("kind", None) != "AutoEncoder":
-        raise CheckpointError(f"{path} holds a {payload['config'].get('kind')!r}, not an AutoEncoder.")
-    model = AutoEncoder(**config)
+    kind = config.pop("kind", None)
+    if kind not in KINDS:
+        raise CheckpointError(f"{path} holds a {kind!r}; aelib can rebuild only {sorted(KINDS)}.")
+    try:
+        model = KINDS[kind](**config)
+    except (TypeError, ValueError) as exc:
+        raise CheckpointError(f"{path} describes a {kind} that cannot be built ({config}): {exc}") from exc
     _load_state(model, payload["state_dict"], path)
     return model.to(device).eval()
 
 
-def load_into(model: AutoEncoder, path: str | Path) -> AutoEncoder:
+def load_into(model: LatentModel, path: str | Path) -> LatentModel:
     """Load the weights in ``path`` into an existing ``model``, if the architectures match."""
     payload = _read(path)
     if payload["config"] != model.config:

@@ -82,7 +82,43 @@ class Decoder(nn.Module):
         return self.layers(z)
 
 
-class AutoEncoder(nn.Module):
+class LatentModel(nn.Module):
+    """What every aelib autoencoder offers: ``encoder``, ``decoder`` and checked encode/decode calls.
+
+    Subclasses set ``self.encoder`` and ``self.decoder`` and define ``input_dim``, ``latent_dim`` and
+    ``config``.
+    """
+
+    encoder: nn.Module
+    decoder: nn.Module
+    input_dim: int
+    latent_dim: int
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.decoder(self.encoder(x))
+
+    @torch.no_grad()
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        """z = f_θ(x) for checked images [N, input_dim] (no gradients)."""
+        x = check_images(x, "x", self.input_dim)
+        return self.encoder(x.to(self._device()))
+
+    @torch.no_grad()
+    def decode(self, z: torch.Tensor) -> torch.Tensor:
+        """x̂ = g_φ(z) for latent vectors [N, latent_dim] (no gradients)."""
+        z = check_matrix(z, "z", self.latent_dim).float()
+        return self.decoder(z.to(self._device()))
+
+    @torch.no_grad()
+    def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
+        """g_φ(f_θ(x)) (no gradients)."""
+        return self.decoder(self.encode(x))
+
+    def _device(self) -> torch.device:
+        return next(self.parameters()).device
+
+
+class AutoEncoder(LatentModel):
     """x̂ = g_φ(f_θ(x)): an Encoder and a mirrored Decoder.
 
     ``hidden`` lists the encoder's widths (the decoder uses them reversed); by default (256, 64),
@@ -120,26 +156,3 @@ class AutoEncoder(nn.Module):
             "linear": self.encoder.linear,
             "input_dim": self.input_dim,
         }
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.decoder(self.encoder(x))
-
-    @torch.no_grad()
-    def encode(self, x: torch.Tensor) -> torch.Tensor:
-        """z = f_θ(x) for checked images [N, input_dim] (no gradients)."""
-        x = check_images(x, "x", self.input_dim)
-        return self.encoder(x.to(self._device()))
-
-    @torch.no_grad()
-    def decode(self, z: torch.Tensor) -> torch.Tensor:
-        """x̂ = g_φ(z) for latent vectors [N, latent_dim] (no gradients)."""
-        z = check_matrix(z, "z", self.latent_dim).float()
-        return self.decoder(z.to(self._device()))
-
-    @torch.no_grad()
-    def reconstruct(self, x: torch.Tensor) -> torch.Tensor:
-        """g_φ(f_θ(x)) (no gradients)."""
-        return self.decoder(self.encode(x))
-
-    def _device(self) -> torch.device:
-        return next(self.parameters()).device

@@ -38,7 +38,13 @@ def load_mnist_2d() -> AutoEncoder:
             f"The shipped model {MNIST_2D} is missing. Restore it with `git checkout -- {MNIST_2D.name}` "
             "in aelib/checkpoints, or rebuild it with `python -m aelib.pretrained`."
         )
-    return checkpoint.load(MNIST_2D)
+    model = checkpoint.load(MNIST_2D)
+    if not isinstance(model, AutoEncoder) or model.latent_dim != 2:
+        raise checkpoint.CheckpointError(
+            f"{MNIST_2D} holds {model.config}, not the course's 2-D AutoEncoder: restore it with "
+            f"`git checkout -- {MNIST_2D.name}` in aelib/checkpoints, or rebuild it with `python -m aelib.pretrained`."
+        )
+    return model
 
 
 def main() -> None:

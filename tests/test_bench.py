@@ -10,7 +10,7 @@ import sys
 
 def test_benchmark_smoke_run_writes_json(tmp_path):
     out = tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, "-m", "aelib.bench", "--smoke", "--json", str(out)],
+    result = subprocess.run([sys.executable, "-m", "aelib.bench", "--smoke", "--full", "--json", str(out)],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(out.read_text())
@@ -21,4 +21,9 @@ def test_benchmark_smoke_run_writes_json(tmp_path):
         assert row["ratio"] == row["ae_mse"] / row["pca_mse"]
     assert data["loop_overhead"]["bare_samples_per_s"] > 0 and data["loop_overhead"]["fit_samples_per_s"] > 0
     assert data["explorer"]["updates"] == 10 and data["explorer"]["median_ms"] > 0
+    full = data["hinton"]
+    assert full["device"] == "cpu" and full["recipe"]["latent_dim"] == 30 and full["recipe"]["epochs"] == 1
+    assert full["sse_per_image"] == full["mse_per_pixel"] * 784 and 0 < full["mse_per_pixel"] < 1
+    assert full["ok"] == (full["sse_per_image"] <= 3.00) and full["parameters"] == 243_455
     assert re.search(r"quality\s+m2: PCA", result.stdout) and "latent explorer update" in result.stdout
+    assert re.search(r"--full: ConvAutoEncoder, 30-d code, 1 epochs: \d+\.\d\d summed squared error", result.stdout)
