@@ -45,7 +45,6 @@ BUDGETS = {
 # The long run: aelib.convolutional.ConvAutoEncoder (30-d code, 243k weights), MSE, Adam, one-cycle.
 FULL_RECIPE = {"model": "ConvAutoEncoder", "latent_dim": 30, "channels": 32, "epochs": 20, "lr": 1e-2,
                "batch_size": 256}
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
 
 def machine() -> dict[str, Any]:
@@ -151,16 +150,9 @@ def explorer_latency(updates: int = 200) -> dict[str, Any]:
 
 def notebooks() -> dict[str, Any]:
     """Seconds to execute each notebook top to bottom in a fresh kernel (nbclient), and the total."""
-    import nbformat
-    from nbclient import NotebookClient
+    from aelib.figures import NOTEBOOKS, execute_notebook
 
-    seconds = {}
-    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
-        start = time.perf_counter()
-        where = {"metadata": {"path": str(NOTEBOOKS)}}
-        NotebookClient(nb, timeout=900, kernel_name="python3", resources=where).execute()
-        seconds[path.name] = time.perf_counter() - start
+    seconds = {path.name: execute_notebook(path) for path in sorted(NOTEBOOKS.glob("*.ipynb"))}
     return {"seconds": seconds, "total_seconds": sum(seconds.values())}
 
 

@@ -19,11 +19,23 @@ NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 
 
-def regenerate(names: list[str] | None = None, figures: Path = FIGURES) -> list[Path]:
-    """Execute the chosen notebooks (default: all) and return the figure files written."""
+def execute_notebook(path: Path) -> float:
+    """Run one notebook top to bottom in a fresh kernel, in its own folder; return the seconds it took.
+
+    The notebook file is not modified. The kernel's warning about unencrypted local TCP is silenced.
+    """
     import nbformat
     from nbclient import NotebookClient
 
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
+                   extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
+    return time.perf_counter() - start
+
+
+def regenerate(names: list[str] | None = None, figures: Path = FIGURES) -> list[Path]:
+    """Execute the chosen notebooks (default: all) and return the figure files written."""
     paths = sorted(NOTEBOOKS.glob("*.ipynb"))
     if names:
         unknown = [n for n in names if not any(p.stem == n or p.name == n for p in paths)]
@@ -35,12 +47,7 @@ def regenerate(names: list[str] | None = None, figures: Path = FIGURES) -> list[
     os.environ["AELIB_FIGURES_DIR"] = str(figures.resolve())
     try:
         for path in paths:
-            start = time.perf_counter()
-            nb = nbformat.read(path, as_version=4)
-            where = {"metadata": {"path": str(NOTEBOOKS)}}
-            client = NotebookClient(nb, timeout=900, kernel_name="python3", resources=where)
-            client.execute()
-            print(f"{path.name}: {time.perf_counter() - start:.1f} s")
+            print(f"{path.name}: {execute_notebook(path):.1f} s")
     finally:
         del os.environ["AELIB_FIGURES_DIR"]
     return sorted(p for p in figures.glob("*.png") if before.get(p) != p.stat().st_mtime_ns)
