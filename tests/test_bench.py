@@ -7,6 +7,9 @@ import re
 import subprocess
 import sys
 
+import pytest
+import torch
+
 
 def test_benchmark_smoke_run_writes_json(tmp_path):
     out = tmp_path / "bench.json"
@@ -27,3 +30,12 @@ def test_benchmark_smoke_run_writes_json(tmp_path):
     assert full["ok"] == (full["sse_per_image"] <= 3.00) and full["parameters"] == 243_455
     assert re.search(r"quality\s+m2: PCA", result.stdout) and "latent explorer update" in result.stdout
     assert re.search(r"--full: ConvAutoEncoder, 30-d code, 1 epochs: \d+\.\d\d summed squared error", result.stdout)
+
+
+@pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has a GPU, so --device cuda is not an error")
+def test_asking_for_a_missing_gpu_is_a_clear_error(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "aelib.bench", "--smoke", "--device", "cuda", "--json",
+                             str(tmp_path / "b.json")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "no CUDA device" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "b.json").exists()
