@@ -240,9 +240,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--smoke", action="store_true", help="a few-second run that only checks the benchmark works")
     parser.add_argument("--json", type=Path, default=Path("bench-results.json"), help="where to write the figures")
     args = parser.parse_args(argv)
-    if args.device == "cuda" and not torch.cuda.is_available():
-        parser.error("--device cuda was asked for, but PyTorch sees no CUDA device here (this torch is "
-                     f"{torch.__version__}). Leave --device out to measure on the CPU.")
+    try:
+        pick_device(args.device)
+    except RuntimeError as exc:  # --device cuda on a machine without one
+        parser.error(f"{str(exc).rstrip('.')} (torch {torch.__version__}). Leave --device out to use the CPU.")
     results = run(args.device, full=args.full, skip_notebooks=args.skip_notebooks, smoke=args.smoke)
     args.json.write_text(json.dumps(results, indent=2) + "\n")
     print(report(results))
