@@ -9,13 +9,22 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
+from matplotlib import patheffects
 from matplotlib.axes import Axes
+from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from aelib.validate import check_int, check_matrix
 
 SIDE = 28  # MNIST images are 28 x 28
-DIGIT_COLOURS = plt.get_cmap("tab10")
+# Ten categorical colours that stay distinguishable with the common colour-vision deficiencies
+# (seaborn's "colorblind" palette, after Okabe & Ito); every digit scatter also writes the digit
+# itself at the centre of its cluster, so no reader has to rely on colour alone.
+DIGIT_COLOURS = ListedColormap(
+    ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78a4", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9"],
+    name="digits",
+)
+FIGURE_DPI = 200  # saved figures are sharp enough to project
 ENCODER_COLOUR, LATENT_COLOUR, DECODER_COLOUR, PLAIN_COLOUR = "#d62728", "#9467bd", "#1f77b4", "#bbbbbb"
 
 
@@ -39,8 +48,10 @@ def show_images(
     ax: Axes | None = None,
     title: str | None = None,
     scale: float = 0.9,
+    row_titles: Sequence[str] | None = None,
 ) -> Figure:
-    """Show flattened images [N, 784] in a grid (one axes; ``titles`` go under each column)."""
+    """Show flattened images [N, 784] in a grid (one axes; ``titles`` go under each column, ``row_titles``
+    to the left of each row)."""
     n = len(images)
     n_cols = min(n_cols, n)
     n_rows = -(-n // n_cols)
@@ -51,6 +62,11 @@ def show_images(
     ax.set_yticks([])
     if titles is not None:
         ax.set_xticks([1 + (SIDE + 1) * (c + 0.5) for c in range(len(titles))], labels=list(titles))
+        ax.tick_params(length=0)
+    if row_titles is not None:
+        if len(row_titles) != n_rows:
+            raise ValueError(f"row_titles has {len(row_titles)} entries, but the grid has {n_rows} rows.")
+        ax.set_yticks([(SIDE + 1) * (r + 0.5) for r in range(n_rows)], labels=list(row_titles))
         ax.tick_params(length=0)
     if title:
         ax.set_title(title)
@@ -70,6 +86,10 @@ def plot_latent(
         plt.Line2D([], [], marker="o", ls="", color=DIGIT_COLOURS(d), label=str(d), markersize=5) for d in range(10)
     ]
     ax.legend(handles=handles, title="digit", loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
+    outline = [patheffects.withStroke(linewidth=3, foreground="white")]
+    for d in np.unique(y):
+        centre = np.median(z[y == d], axis=0)
+        ax.text(*centre, str(d), ha="center", va="center", fontsize=13, fontweight="bold", path_effects=outline)
     ax.set_xlabel("z₁")
     ax.set_ylabel("z₂")
     if title:
@@ -92,6 +112,16 @@ def plot_losses(curves: Mapping[str, Sequence[float]], ax: Axes | None = None, l
     return ax
 
 
+def nodes_drawn(layers: Sequence[int], max_nodes: int = 12) -> list[int]:
+    """How many nodes to draw per layer: every node when all layers fit in ``max_nodes``; otherwise
+    layers of up to 4 exactly, wider ones on a log scale from 4 up to ``max_nodes`` for the widest,
+    so a narrowing network is drawn narrowing."""
+    widest = max(layers)
+    if widest <= max_nodes:
+        return list(layers)
+    return [w if w <= 4 else round(4 + (max_nodes - 4) * np.log(w / 4) / np.log(widest / 4)) for w in layers]
+
+
 def draw_network(
     layers: Sequence[int] = (6, 4, 2, 4, 6),
     highlight: str | None = "encoder",
@@ -102,8 +132,8 @@ def draw_network(
     """Draw a fully connected autoencoder: node columns narrowing to the bottleneck and widening again.
 
     ``highlight`` colours one part: 'encoder' (input to bottleneck), 'latent' (the bottleneck),
-    'decoder' (bottleneck to output), 'all' or None. Layers wider than ``max_nodes`` are drawn with
-    ``max_nodes`` nodes and a "⋮", and labelled with their real width.
+    'decoder' (bottleneck to output), 'all' or None. When a layer is wider than ``max_nodes``, columns
+    are drawn with ``nodes_drawn`` nodes (wider layers get more) and a "⋮", labelled with their real width.
     """
     if highlight not in (None, "encoder", "latent", "decoder", "all"):
         raise ValueError(f"highlight must be 'encoder', 'latent', 'decoder', 'all' or None, not {highlight!r}.")
@@ -114,7 +144,7 @@ def draw_network(
     mid = len(layers) // 2
     if ax is None:
         _, ax = plt.subplots(figsize=(1.3 * len(layers) + 1, 3.6))
-    shown = [min(w, max_nodes) for w in layers]
+    shown = nodes_drawn(layers, max_nodes)
     top = max(shown)
 
     def positions(col: int) -> np.ndarray:
@@ -143,7 +173,7 @@ def draw_network(
         ys = positions(col)
         ax.scatter(np.full(len(ys), col), ys, s=260, color=part_colour(col, edge=False), edgecolor="black",
                    zorder=2)
-        if width > max_nodes:
+        if width > shown[col]:
             ax.text(col, 0, "⋮", ha="center", va="center", fontsize=14, zorder=3,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
         ax.text(col, -top / 2 - 0.9, labels[col] if labels else str(width), ha="center", va="top", fontsize=10)
@@ -208,5 +238,5 @@ def save_figure(fig: Figure, name: str) -> Path | None:
         return None
     path = Path(target) / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(path, dpi=FIGURE_DPI, bbox_inches="tight", metadata={"Software": None})
     return path

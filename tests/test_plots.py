@@ -1,0 +1,53 @@
+"""The course's plotting helpers: what they draw, checked against values worked out by hand."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+import torch
+
+from aelib.plots import DIGIT_COLOURS, draw_network, nodes_drawn, plot_latent, show_images
+
+
+def test_small_networks_are_drawn_node_for_node():
+    assert nodes_drawn((6, 4, 2, 4, 6)) == [6, 4, 2, 4, 6]
+
+
+def test_wide_networks_are_drawn_narrowing():
+    # 4 + 8·ln(w/4)/ln(784/4): 256 → 10.3, 64 → 8.2 (worked out by hand); 2 stays 2
+    assert nodes_drawn((784, 256, 64, 2, 64, 256, 784)) == [12, 10, 8, 2, 8, 10, 12]
+
+
+def test_the_mnist_drawing_has_as_many_dots_as_nodes_drawn():
+    fig, ax = plt.subplots()
+    draw_network((784, 256, 64, 2, 64, 256, 784), highlight="encoder", ax=ax)
+    dots = sum(len(c.get_offsets()) for c in ax.collections)
+    assert dots == 12 + 10 + 8 + 2 + 8 + 10 + 12
+    assert [t.get_text() for t in ax.texts].count("⋮") == 6  # every layer except the bottleneck is cut
+    plt.close(fig)
+
+
+def test_row_titles_label_each_row_and_must_match_the_grid():
+    fig = show_images(torch.zeros(20, 784), n_cols=10, row_titles=["originals", "reconstructions"])
+    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["originals", "reconstructions"]
+    plt.close(fig)
+    with pytest.raises(ValueError, match="row_titles has 1 entries, but the grid has 2 rows"):
+        show_images(torch.zeros(20, 784), n_cols=10, row_titles=["only one"])
+    plt.close("all")
+
+
+def test_latent_scatter_writes_each_digit_at_its_median_code():
+    z = torch.tensor([[0.0, 0.0], [2.0, 2.0], [4.0, 0.0], [10.0, 10.0], [12.0, 14.0]])
+    labels = torch.tensor([3, 3, 3, 7, 7])
+    ax = plot_latent(z, labels)
+    centres = {t.get_text(): t.get_position() for t in ax.texts}
+    assert centres == {"3": (2.0, 0.0), "7": (11.0, 12.0)}  # medians by hand
+    plt.close(ax.figure)
+
+
+def test_digit_colours_are_ten_distinct_colours():
+    colours = {tuple(np.round(DIGIT_COLOURS(d), 3)) for d in range(10)}
+    assert len(colours) == 10
