@@ -11,12 +11,9 @@ from typing import Any
 __version__ = "0.1.0"
 
 _SUBMODULES = (
-    "bench",
     "checkpoint",
-    "convolutional",
     "data",
     "exercises",
-    "figures",
     "judge",
     "latent",
     "models",

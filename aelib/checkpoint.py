@@ -11,12 +11,19 @@ from typing import Any
 import torch
 from torch import nn
 
-from aelib.convolutional import ConvAutoEncoder
 from aelib.models import AutoEncoder, LatentModel
 
 FORMAT = "aelib-checkpoint"
 VERSION = 1
-KINDS: dict[str, type[LatentModel]] = {"AutoEncoder": AutoEncoder, "ConvAutoEncoder": ConvAutoEncoder}
+KINDS: dict[str, type[LatentModel]] = {"AutoEncoder": AutoEncoder}
+
+
+def register(kind: type[LatentModel]) -> type[LatentModel]:
+    """Let ``save`` and ``load`` handle another LatentModel class (its ``config`` must name it as "kind")."""
+    if not (isinstance(kind, type) and issubclass(kind, LatentModel)):
+        raise TypeError(f"register expects a LatentModel subclass, but got {kind!r}.")
+    KINDS[kind.__name__] = kind
+    return kind
 
 
 class CheckpointError(ValueError):
@@ -26,7 +33,8 @@ class CheckpointError(ValueError):
 def save(model: LatentModel, path: str | Path) -> Path:
     """Write ``model``'s config and weights to ``path`` atomically (a temp file, then a rename)."""
     if not isinstance(model, tuple(KINDS.values())):
-        raise TypeError(f"save expects an aelib AutoEncoder or ConvAutoEncoder, but got {type(model).__name__}.")
+        raise TypeError(f"save expects one of {sorted(KINDS)} (see checkpoint.register), "
+                        f"but got {type(model).__name__}.")
     path = Path(path)
     payload = {
         "format": FORMAT,
@@ -72,12 +80,13 @@ def _read(path: str | Path) -> dict[str, Any]:
 
 
 def load(path: str | Path, device: str | torch.device = "cpu") -> LatentModel:
-    """Rebuild the model stored in ``path`` (an AutoEncoder or ConvAutoEncoder) with its weights, in eval mode."""
+    """Rebuild the model stored in ``path`` (any registered kind) with its weights, in eval mode."""
     payload = _read(path)
     config = dict(payload["config"])
     kind = config.pop("kind", None)
     if kind not in KINDS:
-        raise CheckpointError(f"{path} holds a {kind!r}; aelib can rebuild only {sorted(KINDS)}.")
+        raise CheckpointError(f"{path} holds a {kind!r}; aelib can rebuild only {sorted(KINDS)} "
+                              "(import the module that defines it: it registers itself with checkpoint.register).")
     try:
         model = KINDS[kind](**config)
     except (TypeError, ValueError) as exc:

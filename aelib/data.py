@@ -38,8 +38,9 @@ MNIST_FILES = {
 MNIST_SIZES = {"train": 60_000, "test": 10_000}
 
 RESTORE_HINT = (
-    "Restore the shipped file with `git checkout -- aelib/datasets/mnist/` (or a fresh clone of the "
-    "course); the checksums are listed in aelib/datasets/mnist/SHA256SUMS.raw.txt."
+    "Restore the shipped file with `git checkout -- aelib/datasets/mnist/` in the course's folder (or a "
+    "fresh clone of the course), or reinstall the course package where it was installed with pip; "
+    "the checksums are listed in aelib/datasets/mnist/SHA256SUMS.raw.txt."
 )
 
 

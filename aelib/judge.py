@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from aelib.data import load_mnist
-from aelib.validate import check_images
+from aelib.validate import PIXELS, check_images
 
 
 @functools.lru_cache(maxsize=1)
@@ -18,7 +18,7 @@ def digit_classifier(seed: int = 0) -> nn.Module:
     images, labels = load_mnist("train")
     generator = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
-    model = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 10))
+    model = nn.Sequential(nn.Linear(PIXELS, 256), nn.ReLU(), nn.Linear(256, 10))
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     for _ in range(2):
         order = torch.randperm(len(images), generator=generator)

@@ -11,6 +11,8 @@ from torch import nn
 
 from aelib.validate import PIXELS, check_images, check_int, check_matrix
 
+# Every model takes keyword arguments only, in one order: latent_dim, hidden, linear, then the image size.
+
 DEFAULT_HIDDEN = (256, 64)
 
 
@@ -35,14 +37,18 @@ def _check_sizes(input_dim: int, hidden: Sequence[int], latent_dim: int) -> tupl
 
 
 class Encoder(nn.Module):
-    """f_θ: Rⁿ → Rᵐ. An MLP that narrows ``input_dim`` through ``hidden`` down to ``latent_dim``."""
+    """f_θ: Rⁿ → Rᵐ. An MLP that narrows ``input_dim`` through ``hidden`` down to ``latent_dim``.
+
+    A building block: it does not check its input (the models' encode, decode and fit do).
+    """
 
     def __init__(
         self,
-        input_dim: int = PIXELS,
-        hidden: Sequence[int] = DEFAULT_HIDDEN,
+        *,
         latent_dim: int = 2,
+        hidden: Sequence[int] = DEFAULT_HIDDEN,
         linear: bool = False,
+        input_dim: int = PIXELS,
     ) -> None:
         super().__init__()
         self.hidden = _check_sizes(input_dim, hidden, latent_dim)
@@ -50,24 +56,23 @@ class Encoder(nn.Module):
         self.layers = mlp((input_dim, *self.hidden, latent_dim), None if linear else nn.SiLU)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.dim() != 2 or x.shape[1] != self.input_dim:
-            check_matrix(x, "x", self.input_dim, finite=False)
         return self.layers(x)
 
 
 class Decoder(nn.Module):
     """g_φ: Rᵐ → Rⁿ. Widens ``latent_dim`` through ``hidden`` back to ``output_dim``.
 
-    A sigmoid squeezes the output into (0, 1), the range of pixels; ``linear=True`` drops every
-    nonlinearity, the sigmoid included.
+    A sigmoid squeezes the output into [0, 1], the range of pixels; ``linear=True`` drops every
+    nonlinearity, the sigmoid included. A building block: it does not check its input.
     """
 
     def __init__(
         self,
+        *,
         latent_dim: int = 2,
         hidden: Sequence[int] = DEFAULT_HIDDEN[::-1],
-        output_dim: int = PIXELS,
         linear: bool = False,
+        output_dim: int = PIXELS,
     ) -> None:
         super().__init__()
         self.hidden = _check_sizes(output_dim, hidden, latent_dim)
@@ -77,8 +82,6 @@ class Decoder(nn.Module):
             self.layers.append(nn.Sigmoid())
 
     def forward(self, z: torch.Tensor) -> torch.Tensor:
-        if z.dim() != 2 or z.shape[1] != self.latent_dim:
-            check_matrix(z, "z", self.latent_dim, finite=False)
         return self.layers(z)
 
 
@@ -86,7 +89,8 @@ class LatentModel(nn.Module):
     """What every aelib autoencoder offers: ``encoder``, ``decoder`` and checked encode/decode calls.
 
     Subclasses set ``self.encoder`` and ``self.decoder`` and define ``input_dim``, ``latent_dim`` and
-    ``config``.
+    ``config``. Calling the model (what ``fit`` does) checks the batch's dtype and shape, which costs
+    nothing; ``encode`` and ``reconstruct`` also check that pixels are finite and in [0, 1].
     """
 
     encoder: nn.Module
@@ -95,6 +99,7 @@ class LatentModel(nn.Module):
     latent_dim: int
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        check_matrix(x, "x", self.input_dim, finite=False)
         return self.decoder(self.encoder(x))
 
     @torch.no_grad()
@@ -127,6 +132,7 @@ class AutoEncoder(LatentModel):
 
     def __init__(
         self,
+        *,
         latent_dim: int = 2,
         hidden: Sequence[int] | None = None,
         linear: bool = False,
@@ -135,8 +141,8 @@ class AutoEncoder(LatentModel):
         super().__init__()
         if hidden is None:
             hidden = () if linear else DEFAULT_HIDDEN
-        self.encoder = Encoder(input_dim, hidden, latent_dim, linear)
-        self.decoder = Decoder(latent_dim, tuple(hidden)[::-1], input_dim, linear)
+        self.encoder = Encoder(latent_dim=latent_dim, hidden=hidden, linear=linear, input_dim=input_dim)
+        self.decoder = Decoder(latent_dim=latent_dim, hidden=tuple(hidden)[::-1], linear=linear, output_dim=input_dim)
 
     @property
     def latent_dim(self) -> int:

@@ -1,4 +1,7 @@
-"""Pictures the notebooks share: image grids, latent scatters, loss curves, network diagrams."""
+"""Pictures the notebooks share: image grids, latent scatters, loss curves, network diagrams.
+
+Every drawing function takes an optional ``ax`` and returns the matplotlib Axes it drew on.
+"""
 
 from __future__ import annotations
 
@@ -14,9 +17,8 @@ from matplotlib.axes import Axes
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
-from aelib.validate import check_int, check_matrix
+from aelib.validate import SIDE, check_int, check_matrix
 
-SIDE = 28  # MNIST images are 28 x 28
 # Ten categorical colours that stay distinguishable with the common colour-vision deficiencies
 # (seaborn's "colorblind" palette, after Okabe & Ito); every digit scatter also writes the digit
 # itself at the centre of its cluster, so no reader has to rely on colour alone.
@@ -49,7 +51,7 @@ def show_images(
     title: str | None = None,
     scale: float = 0.9,
     row_titles: Sequence[str] | None = None,
-) -> Figure:
+) -> Axes:
     """Show flattened images [N, 784] in a grid (one axes; ``titles`` go under each column, ``row_titles``
     to the left of each row)."""
     n = len(images)
@@ -70,7 +72,7 @@ def show_images(
         ax.tick_params(length=0)
     if title:
         ax.set_title(title)
-    return ax.figure
+    return ax
 
 
 def plot_latent(
@@ -227,8 +229,9 @@ def show_decoded_grid(
     return ax
 
 
-def save_figure(fig: Figure, name: str) -> Path | None:
-    """Save ``fig`` as ``figures/<name>`` when the figures are being rebuilt (``python -m aelib.figures``).
+def save_figure(fig: Figure | Axes, name: str) -> Path | None:
+    """Save a figure (or the figure an Axes belongs to) as ``figures/<name>`` when the figures are
+    being rebuilt (``python -m tools.figures``).
 
     That command sets ``AELIB_FIGURES_DIR``; in an ordinary run (and under pytest) nothing is written,
     so running the course never changes the committed figures.
@@ -236,6 +239,8 @@ def save_figure(fig: Figure, name: str) -> Path | None:
     target = os.environ.get("AELIB_FIGURES_DIR")
     if not target:
         return None
+    if isinstance(fig, Axes):
+        fig = fig.figure
     path = Path(target) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=FIGURE_DPI, bbox_inches="tight", metadata={"Software": None})

@@ -1,4 +1,7 @@
-"""One call at the top of every notebook: seeds, thread count, determinism, device."""
+"""One call at the top of every notebook: seeds, thread count, determinism.
+
+The notebooks run on the CPU: their time budgets and their assertions are CPU ones.
+"""
 
 from __future__ import annotations
 
@@ -11,19 +14,8 @@ import torch
 DEFAULT_THREADS = 2  # the course's budgets are measured on 2 CPU threads
 
 
-def pick_device(prefer: str | None = None) -> torch.device:
-    """CUDA when present (or when ``prefer='cuda'``), else the CPU."""
-    if prefer not in (None, "cpu", "cuda"):
-        raise ValueError(f"prefer must be None, 'cpu' or 'cuda', but got {prefer!r}.")
-    if prefer == "cuda" and not torch.cuda.is_available():
-        raise RuntimeError("prefer='cuda' was asked for, but PyTorch sees no CUDA device here.")
-    if prefer == "cpu":
-        return torch.device("cpu")
-    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-
-
-def setup(seed: int = 0, threads: int | None = None, device: str | None = None) -> torch.device:
-    """Seed ``random``, numpy and torch, fix the CPU thread count and return the device to use.
+def setup(*, seed: int = 0, threads: int | None = None) -> None:
+    """Seed ``random``, numpy and torch, fix the CPU thread count and make CPU results repeatable.
 
     ``threads`` defaults to the environment variable ``AELIB_THREADS``, else 2. On the CPU, PyTorch is
     asked for deterministic algorithms, so a notebook run twice on one machine gives the same numbers.
@@ -38,7 +30,4 @@ def setup(seed: int = 0, threads: int | None = None, device: str | None = None) 
     np.random.seed(seed)  # noqa: NPY002  (learners' np.random.* calls use the legacy global generator)
     torch.manual_seed(seed)
     torch.set_num_threads(threads)
-    chosen = pick_device(device)
-    if chosen.type == "cpu":
-        torch.use_deterministic_algorithms(True)
-    return chosen
+    torch.use_deterministic_algorithms(True)

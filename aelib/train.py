@@ -72,6 +72,7 @@ def _in_notebook() -> bool:
 def fit(
     model: nn.Module,
     images: torch.Tensor,
+    *,
     epochs: int = EPOCHS,
     batch_size: int = BATCH_SIZE,
     lr: float = LR,
@@ -84,8 +85,11 @@ def fit(
 
     Each step is the seed's loop: encode, decode, compute the loss, update θ and φ. No labels are
     involved. ``loss(model, batch)`` defaults to the reconstruction MSE; ``on_epoch_end(epoch,
-    model)`` runs after every epoch. Returns the per-epoch mean losses.
+    model)`` runs after every epoch. The image size comes from ``images`` (and must match
+    ``model.input_dim`` where the model has one). Returns the per-epoch mean losses.
     """
+    if not isinstance(model, nn.Module):
+        raise TypeError(f"model must be a torch nn.Module, but got {type(model).__name__}.")
     images = check_images(images, "images", _input_dim(model))
     check_int(epochs, "epochs", low=1)
     check_int(batch_size, "batch_size", low=1)
@@ -127,11 +131,14 @@ def fit(
 
 
 @torch.no_grad()
-def reconstruction_error(model: nn.Module, images: torch.Tensor, batch_size: int = 4096) -> float:
+def reconstruction_error(model: nn.Module, images: torch.Tensor, *, batch_size: int = 4096) -> float:
     """Per-pixel mean squared error between ``images`` and ``model``'s reconstructions.
 
     Works for anything with ``encode`` and ``decode`` (an AutoEncoder, aelib.pca.PCA).
     """
+    if not (callable(getattr(model, "encode", None)) and callable(getattr(model, "decode", None))):
+        raise TypeError(f"model must have encode and decode methods (an aelib model or PCA), "
+                        f"but got {type(model).__name__}.")
     images = check_images(images, "images", _input_dim(model))
     check_int(batch_size, "batch_size", low=1)
     total = 0.0
@@ -142,8 +149,7 @@ def reconstruction_error(model: nn.Module, images: torch.Tensor, batch_size: int
     return total / images.numel()
 
 
-def _input_dim(model: object) -> int:
+def _input_dim(model: object) -> int | None:
+    """The image size the model expects, or None when it does not say (then the images decide)."""
     dim = getattr(model, "input_dim", None)
-    if not isinstance(dim, int):
-        raise TypeError(f"model must be an aelib AutoEncoder-like module with input_dim, got {type(model).__name__}.")
-    return dim
+    return dim if isinstance(dim, int) and not isinstance(dim, bool) else None

@@ -7,7 +7,8 @@ from typing import Any
 
 import torch
 
-PIXELS = 784  # 28 x 28 MNIST images, flattened
+SIDE = 28  # MNIST images are SIDE x SIDE pixels
+PIXELS = SIDE * SIDE  # 784 numbers per flattened image
 
 
 def _describe(value: Any) -> str:
@@ -51,8 +52,14 @@ def check_matrix(value: Any, name: str, width: int, *, finite: bool = True) -> t
     return x
 
 
-def check_images(value: Any, name: str = "images", pixels: int = PIXELS) -> torch.Tensor:
-    """Check a batch of flattened images: float, shape [N, pixels], finite, values in [0, 1]."""
+def check_images(value: Any, name: str = "images", pixels: int | None = PIXELS) -> torch.Tensor:
+    """Check a batch of flattened images: float, shape [N, pixels], finite, values in [0, 1].
+
+    ``pixels=None`` accepts any width (the width is then learned from the images).
+    """
+    if pixels is None:
+        x = as_tensor(value, name)
+        pixels = x.shape[1] if x.dim() == 2 and x.shape[1] > 0 else PIXELS
     x = check_matrix(value, name, pixels)
     lo, hi = float(x.min()), float(x.max())
     if lo < 0.0 or hi > 1.0:

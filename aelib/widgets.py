@@ -14,8 +14,8 @@ from matplotlib.figure import Figure
 from PIL import Image
 
 from aelib.latent import central_box
-from aelib.plots import DIGIT_COLOURS, SIDE
-from aelib.validate import check_int, check_matrix
+from aelib.plots import DIGIT_COLOURS
+from aelib.validate import SIDE, check_int, check_matrix
 
 IMAGE_PX = 196  # the decoded 28 x 28 digit is shown 7x enlarged
 PLOT_PX = 300

@@ -13,7 +13,7 @@ import torch
 
 def test_benchmark_smoke_run_writes_json(tmp_path):
     out = tmp_path / "bench.json"
-    result = subprocess.run([sys.executable, "-m", "aelib.bench", "--smoke", "--full", "--json", str(out)],
+    result = subprocess.run([sys.executable, "-m", "tools.bench", "--smoke", "--full", "--json", str(out)],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     data = json.loads(out.read_text())
@@ -34,7 +34,7 @@ def test_benchmark_smoke_run_writes_json(tmp_path):
 
 @pytest.mark.skipif(torch.cuda.is_available(), reason="this machine has a GPU, so --device cuda is not an error")
 def test_asking_for_a_missing_gpu_is_a_clear_error(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "aelib.bench", "--smoke", "--device", "cuda", "--json",
+    result = subprocess.run([sys.executable, "-m", "tools.bench", "--smoke", "--device", "cuda", "--json",
                              str(tmp_path / "b.json")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert "no CUDA device" in result.stderr and "Traceback" not in result.stderr

@@ -95,3 +95,31 @@ def test_save_is_atomic(model, tmp_path, monkeypatch):
 def test_save_refuses_other_objects(tmp_path):
     with pytest.raises(TypeError, match="AutoEncoder"):
         checkpoint.save(torch.nn.Linear(2, 2), tmp_path / "x.pt")
+
+
+def test_other_kinds_must_register_to_be_saved_or_loaded(tmp_path):
+    from aelib.models import LatentModel
+
+    class Tiny(LatentModel):
+        input_dim, latent_dim = 4, 1
+
+        def __init__(self, *, latent_dim: int = 1) -> None:
+            super().__init__()
+            self.encoder, self.decoder = torch.nn.Linear(4, 1), torch.nn.Linear(1, 4)
+
+        @property
+        def config(self) -> dict:
+            return {"kind": "Tiny", "latent_dim": 1}
+
+    with pytest.raises(TypeError, match=r"see checkpoint\.register"):
+        checkpoint.save(Tiny(), tmp_path / "tiny.pt")
+    checkpoint.register(Tiny)
+    try:
+        path = checkpoint.save(Tiny(), tmp_path / "tiny.pt")
+        assert type(checkpoint.load(path)) is Tiny
+    finally:
+        del checkpoint.KINDS["Tiny"]
+    with pytest.raises(checkpoint.CheckpointError, match="registers itself"):
+        checkpoint.load(path)
+    with pytest.raises(TypeError, match="LatentModel subclass"):
+        checkpoint.register(dict)

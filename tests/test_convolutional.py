@@ -7,9 +7,9 @@ import torch
 
 from aelib import checkpoint
 from aelib.checkpoint import CheckpointError
-from aelib.convolutional import ConvAutoEncoder
 from aelib.models import AutoEncoder
 from aelib.train import fit, reconstruction_error
+from tools.convolutional import ConvAutoEncoder
 
 
 def test_shapes_parameters_and_pixel_range():

@@ -91,7 +91,7 @@ def test_training_checks():
 def test_generation_checks():
     from aelib.data import load_mnist
     from aelib.exercises import generation
-    from aelib.pretrained import load_mnist_2d
+    from aelib.pretrained import load_autoencoder_2d
 
     assert generation.check_reconstruction_or_generation("reconstruction")
     assert not generation.check_reconstruction_or_generation("generation")
@@ -102,7 +102,7 @@ def test_generation_checks():
     assert "outside the central box" in generation.check_point_in_hole(torch.tensor([50.0, 5.0]), codes, low,
                                                                         high).message
     assert "shape [2]" in generation.check_point_in_hole(torch.zeros(3), codes, low, high).message
-    model, (images, _) = load_mnist_2d(), load_mnist("test", limit=2)
+    model, (images, _) = load_autoencoder_2d(), load_mnist("test", limit=2)
     za, zb = model.encode(images)
     assert generation.check_latent_midpoint((za + zb) / 2, model, images)
     blend = model.encode(images.mean(0, keepdim=True))[0]
@@ -111,10 +111,10 @@ def test_generation_checks():
 
 def test_shipped_model_matches_the_recipe():
     from aelib.data import load_mnist
-    from aelib.pretrained import load_mnist_2d
+    from aelib.pretrained import load_autoencoder_2d
     from aelib.train import reconstruction_error
 
-    model = load_mnist_2d()
+    model = load_autoencoder_2d()
     assert model.config == {"kind": "AutoEncoder", "latent_dim": 2, "hidden": [256, 64], "linear": False,
                             "input_dim": 784}
     assert reconstruction_error(model, load_mnist("test")[0]) <= 0.040

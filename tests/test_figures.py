@@ -1,11 +1,11 @@
-"""`python -m aelib.figures` and the benchmark's notebook timer run notebooks without touching them."""
+"""`python -m tools.figures` and the benchmark's notebook timer run notebooks without touching them."""
 
 from __future__ import annotations
 
 import nbformat
 import pytest
 
-from aelib.figures import FIGURES, NOTEBOOKS, execute_notebook, regenerate
+from tools.figures import FIGURES, NOTEBOOKS, execute_notebook, regenerate
 
 
 def test_execute_notebook_runs_in_the_notebooks_folder(tmp_path):

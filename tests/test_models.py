@@ -67,11 +67,11 @@ def test_bad_construction_is_explained(kwargs, error, message):
 )
 def test_bad_images_are_explained(x, error, message):
     with pytest.raises(error, match=message):
-        AutoEncoder(2).encode(x)
+        AutoEncoder(latent_dim=2).encode(x)
 
 
 def test_bad_latent_vectors_are_explained():
-    model = AutoEncoder(2)
+    model = AutoEncoder(latent_dim=2)
     with pytest.raises(ValueError, match=r"shape \[N, 2\]"):
         model.decode(torch.zeros(1, 3))
     with pytest.raises(ValueError, match="NaN"):
@@ -83,3 +83,18 @@ def test_bad_latent_vectors_are_explained():
 def test_encoder_and_decoder_alone():
     assert Encoder(latent_dim=5)(torch.rand(2, 784)).shape == (2, 5)
     assert Decoder(latent_dim=5)(torch.rand(2, 5)).shape == (2, 784)
+
+
+def test_calling_a_model_on_integer_pixels_explains_the_fix():
+    with pytest.raises(TypeError, match=r"Convert it with \.float\(\) \(and divide uint8 pixels by 255\)"):
+        AutoEncoder(latent_dim=2)(torch.randint(0, 255, (5, 784)))
+
+
+def test_constructors_take_keywords_only_and_say_their_sizes():
+    with pytest.raises(TypeError):
+        AutoEncoder(2)
+    with pytest.raises(TypeError):
+        Encoder(784, (256, 64), 2)
+    model = AutoEncoder(latent_dim=3, hidden=(16,), input_dim=20)
+    assert (model.input_dim, model.latent_dim) == (20, 3)
+    assert model.encoder.layers[0].in_features == 20 and model.decoder.layers[-2].out_features == 20

@@ -31,9 +31,9 @@ def test_the_mnist_drawing_has_as_many_dots_as_nodes_drawn():
 
 
 def test_row_titles_label_each_row_and_must_match_the_grid():
-    fig = show_images(torch.zeros(20, 784), n_cols=10, row_titles=["originals", "reconstructions"])
-    assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["originals", "reconstructions"]
-    plt.close(fig)
+    ax = show_images(torch.zeros(20, 784), n_cols=10, row_titles=["originals", "reconstructions"])
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["originals", "reconstructions"]
+    plt.close(ax.figure)
     with pytest.raises(ValueError, match="row_titles has 1 entries, but the grid has 2 rows"):
         show_images(torch.zeros(20, 784), n_cols=10, row_titles=["only one"])
     plt.close("all")
@@ -46,6 +46,14 @@ def test_latent_scatter_writes_each_digit_at_its_median_code():
     centres = {t.get_text(): t.get_position() for t in ax.texts}
     assert centres == {"3": (2.0, 0.0), "7": (11.0, 12.0)}  # medians by hand
     plt.close(ax.figure)
+
+
+def test_every_drawing_returns_its_axes():
+    fig, axes = plt.subplots(1, 3)
+    assert show_images(torch.zeros(4, 784), ax=axes[0]) is axes[0]
+    assert plot_latent(torch.zeros(4, 2), torch.arange(4), ax=axes[1]) is axes[1]
+    assert draw_network((6, 4, 2, 4, 6), ax=axes[2]) is axes[2]
+    plt.close(fig)
 
 
 def test_digit_colours_are_ten_distinct_colours():

@@ -47,7 +47,7 @@ def test_pca_reconstructs_data_of_low_rank_exactly(rank, extra, n, seed):
     g = torch.Generator().manual_seed(seed)
     basis = torch.linalg.qr(torch.randn(10, rank, generator=g))[0]
     data = (0.5 + 0.04 * torch.randn(n, rank, generator=g) @ basis.T).clamp(0, 1)
-    pca = PCA(min(rank + extra, 9), input_dim=10).fit(data)
+    pca = PCA(latent_dim=min(rank + extra, 9)).fit(data)
     assert torch.allclose(pca.decode(pca.encode(data)), data, atol=1e-4)
 
 

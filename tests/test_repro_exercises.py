@@ -42,7 +42,7 @@ def test_swiss_roll_check():
 
 def test_components_check_hints_without_the_answer():
     pca = manifold._pca_of_training_set()
-    right_answer = pca.components_for(0.99)
+    right_answer = pca.components_for_variance(0.99)
     assert manifold.check_components_for_99(right_answer)
     low, high = manifold.check_components_for_99(10), manifold.check_components_for_99(700)
     assert not low and "need more" in low.message

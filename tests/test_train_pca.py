@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from aelib.models import AutoEncoder
-from aelib.pca import PCA
+from aelib.pca import PCA, NotFittedError
 from aelib.train import History, fit, reconstruction_error
 
 
@@ -36,14 +36,14 @@ def test_fit_is_reproducible_for_a_seed(train_small):
 
 
 def test_reconstruction_error_is_the_per_pixel_mse(test_small):
-    pca = PCA(3).fit(test_small)
+    pca = PCA(latent_dim=3).fit(test_small)
     x_hat = pca.decode(pca.encode(test_small))
     expected = float(((x_hat - test_small) ** 2).mean())
     assert math.isclose(reconstruction_error(pca, test_small, batch_size=300), expected, rel_tol=1e-5)
 
 
 def test_fit_refuses_bad_arguments(train_small):
-    model = AutoEncoder(2, hidden=(8,))
+    model = AutoEncoder(latent_dim=2, hidden=(8,))
     for kwargs, message in [({"epochs": 0}, "epochs"), ({"batch_size": -1}, "batch_size"), ({"lr": 0.0}, "lr")]:
         with pytest.raises(ValueError, match=message):
             fit(model, train_small, **kwargs)
@@ -52,7 +52,7 @@ def test_fit_refuses_bad_arguments(train_small):
 
 
 def test_fit_stops_on_a_diverging_loss(train_small):
-    model = AutoEncoder(2, hidden=(8,))
+    model = AutoEncoder(latent_dim=2, hidden=(8,))
 
     def broken_loss(m, x):
         return (m(x) * float("nan")).sum()
@@ -66,11 +66,11 @@ def test_pca_recovers_a_planted_subspace():
     basis, _ = torch.linalg.qr(torch.randn(50, 3, generator=generator))
     codes = torch.randn(400, 3, generator=generator) * torch.tensor([3.0, 2.0, 1.0])
     data = 0.5 + 0.05 * codes @ basis.T
-    pca = PCA(3, input_dim=50).fit(data)
+    pca = PCA(latent_dim=3).fit(data)
     overlap = torch.linalg.svdvals(pca.components_ @ basis)
     assert torch.allclose(overlap, torch.ones(3), atol=1e-4)
     assert reconstruction_error(pca, data) < 1e-10
-    assert pca.components_for(0.999) == 3
+    assert pca.components_for_variance(0.999) == 3
 
 
 def test_pca_on_mnist_matches_the_reference_numbers(train_small, test_small):
@@ -78,22 +78,58 @@ def test_pca_on_mnist_matches_the_reference_numbers(train_small, test_small):
 
     train, _ = load_mnist("train")
     test, _ = load_mnist("test")
-    assert abs(reconstruction_error(PCA(2).fit(train), test) - 0.0557) < 5e-4
-    assert abs(reconstruction_error(PCA(32).fit(train), test) - 0.0168) < 5e-4
+    assert abs(reconstruction_error(PCA(latent_dim=2).fit(train), test) - 0.0557) < 5e-4
+    assert abs(reconstruction_error(PCA(latent_dim=32).fit(train), test) - 0.0168) < 5e-4
 
 
 def test_top_equals_a_smaller_fit(test_small):
-    big, small = PCA(10).fit(test_small), PCA(4).fit(test_small)
+    big, small = PCA(latent_dim=10).fit(test_small), PCA(latent_dim=4).fit(test_small)
     top = big.top(4)
     assert torch.allclose(top.decode(top.encode(test_small)), small.decode(small.encode(test_small)), atol=1e-5)
-    with pytest.raises(ValueError, match="m must be between 1 and 10"):
+    with pytest.raises(ValueError, match="latent_dim must be between 1 and 10"):
         big.top(11)
 
 
 def test_pca_needs_fitting_and_valid_input(test_small):
-    with pytest.raises(RuntimeError, match="not fitted"):
-        PCA(2).encode(test_small)
-    with pytest.raises(ValueError, match="m must be between 1 and 783"):
-        PCA(0)
+    with pytest.raises(NotFittedError, match=r"not fitted yet: call \.fit\(images\) first"):
+        PCA(latent_dim=2).encode(test_small)
+    with pytest.raises(ValueError, match="not fitted"):  # what users catch: NotFittedError is a ValueError
+        PCA(latent_dim=2).reconstruct(test_small)
+    with pytest.raises(ValueError, match="latent_dim must be >= 1"):
+        PCA(latent_dim=0)
+    with pytest.raises(ValueError, match="smaller than the image size 784"):
+        PCA(latent_dim=784).fit(test_small)
     with pytest.raises(ValueError, match="at least 2 images"):
-        PCA(2).fit(test_small[:1])
+        PCA(latent_dim=2).fit(test_small[:1])
+    with pytest.raises(TypeError):
+        PCA(2)  # keyword only: PCA(latent_dim=2)
+
+
+def test_pca_matches_numpy_svd(test_small):
+    import numpy as np
+
+    x = test_small[:500].double().numpy()
+    centred = x - x.mean(axis=0)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)  # another library's principal directions
+    expected = x.mean(axis=0) + centred @ vt[:5].T @ vt[:5]
+    pca = PCA(latent_dim=5).fit(test_small[:500])
+    assert pca.input_dim == 784 and pca.latent_dim == 5
+    assert np.allclose(pca.reconstruct(test_small[:500]).numpy(), expected, atol=1e-4)
+
+
+def test_fit_learns_the_image_size_from_the_images():
+    class NoSizeGiven(torch.nn.Module):  # a learner's model that does not declare input_dim
+        def __init__(self) -> None:
+            super().__init__()
+            self.net = torch.nn.Sequential(torch.nn.Linear(20, 4), torch.nn.Linear(4, 20), torch.nn.Sigmoid())
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            return self.net(x)
+
+    data = torch.rand(64, 20, generator=torch.Generator().manual_seed(0))
+    history = fit(NoSizeGiven(), data, epochs=2, batch_size=16, progress=False)
+    assert len(history.losses) == 2
+    with pytest.raises(ValueError, match=r"shape \[N, 784\]"):
+        fit(AutoEncoder(latent_dim=2, hidden=(8,)), data, epochs=1)  # this model says 784
+    with pytest.raises(TypeError, match="positional"):
+        fit(AutoEncoder(latent_dim=2), data, 3)  # keyword-only settings: epochs=3

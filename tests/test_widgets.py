@@ -10,13 +10,13 @@ import torch
 from PIL import Image
 
 from aelib.models import AutoEncoder
-from aelib.pretrained import load_mnist_2d
+from aelib.pretrained import load_autoencoder_2d
 from aelib.widgets import LatentExplorer
 
 
 @pytest.fixture(scope="module")
 def model_2d() -> AutoEncoder:
-    return load_mnist_2d()
+    return load_autoencoder_2d()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,17 @@ from typing import Any
 import torch
 from torch import nn
 
-from aelib.exercises.feedback import Feedback, as_shape, is_unanswered, linear_widths, read, right, unanswered, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_shape,
+    is_unanswered,
+    linear_widths,
+    read,
+    right,
+    unanswered,
+    verdict,
+    wrong,
+)
 
 
 def check_output_shape(answer: Any) -> Feedback:
@@ -15,13 +25,11 @@ def check_output_shape(answer: Any) -> Feedback:
     shape = read(answer, "a tuple such as (rows, columns)", as_shape)
     if isinstance(shape, Feedback):
         return shape
-    if shape == (32, 784):
-        return right("one reconstructed image of 784 pixels per latent vector.")
-    if shape == (32, 16):
-        return wrong("that is the shape of the decoder's input z; it outputs images.")
-    if shape == (32, 28, 28):
-        return wrong("the course's decoder outputs flattened images; reshape them only to draw them.")
-    return wrong(f"{shape} is not it: one row per latent vector, and how many numbers per image?")
+    return verdict(shape, (32, 784), right_because="one reconstructed image of 784 pixels per latent vector.",
+                   mistakes={(32, 16): "that is the shape of the decoder's input z; it outputs images.",
+                             (32, 28, 28): "the course's decoder outputs flattened images; reshape them only "
+                                           "to draw them."},
+                   otherwise=f"{shape} is not it: one row per latent vector, and how many numbers per image?")
 
 
 def check_output_activation(answer: Any) -> Feedback:
@@ -31,15 +39,14 @@ def check_output_activation(answer: Any) -> Feedback:
     if not isinstance(answer, str):
         return wrong(f"answer with the name as a string, not {answer!r}.")
     name = answer.strip().lower().replace("nn.", "").replace("torch.", "").replace("()", "")
-    if name in ("sigmoid", "logistic"):
-        return right("σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).")
-    if name == "tanh":
-        return wrong("tanh outputs values in (−1, 1): half of its range is not a valid pixel.")
-    if name in ("relu", "silu"):
-        return wrong(f"{name} is unbounded above (and {name} can be negative or zero): pixels could exceed 1.")
-    if name == "softmax":
-        return wrong("softmax makes all 784 outputs sum to 1, so an image could never have much ink.")
-    return wrong(f"{answer!r} is not it: which function squashes any real number into (0, 1)?")
+    unbounded = wrong(f"{name} is unbounded above (and can be zero or negative): pixels could exceed 1.")
+    return verdict(name, "sigmoid", right_because="σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).",
+                   mistakes={"logistic": "right idea: the logistic function is the sigmoid; answer with that name.",
+                             "tanh": "tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
+                             "relu": unbounded.message, "silu": unbounded.message,
+                             "softmax": "softmax makes all 784 outputs sum to 1, so an image could never have "
+                                        "much ink."},
+                   otherwise=f"{answer!r} is not it: which function squashes any real number into (0, 1)?")
 
 
 def check_decoder(module: Any) -> Feedback:

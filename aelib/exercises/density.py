@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from aelib.exercises.feedback import Feedback, as_number, is_unanswered, read, right, unanswered, wrong
+from aelib.exercises.feedback import Feedback, as_number, is_unanswered, read, right, unanswered, verdict, wrong
 
 
 def check_kl_value(answer: Any) -> Feedback:
@@ -14,11 +14,10 @@ def check_kl_value(answer: Any) -> Feedback:
     value = read(answer, "a number", as_number)
     if isinstance(value, Feedback):
         return value
-    if abs(value - 0.5) < 1e-6:
-        return right("½(1 + 1 − 1 − 0): only the shifted centre costs anything.")
-    if abs(value - 1.0) < 1e-6:
-        return wrong("remember the ½ in front.")
-    return wrong(f"{value:g} is off: put μ = 1 and σ² = 1 (so log σ² = 0) into ½(μ² + σ² − 1 − log σ²).")
+    return verdict(value, 0.5, tolerance=1e-6,
+                   right_because="½(1 + 1 − 1 − 0): only the shifted centre costs anything.",
+                   mistakes={1.0: "remember the ½ in front."},
+                   otherwise=f"{value:g} is off: put μ = 1 and σ² = 1 (so log σ² = 0) into ½(μ² + σ² − 1 − log σ²).")
 
 
 def check_reparameterise(reparameterise: Any) -> Feedback:

@@ -16,6 +16,7 @@ from aelib.exercises.feedback import (
     read,
     right,
     unanswered,
+    verdict,
     wrong,
 )
 
@@ -26,14 +27,11 @@ def check_parameter_count(answer: Any) -> Feedback:
     if isinstance(value, Feedback):
         return value
     weights = 784 * 128 + 128 * 16
-    expected = weights + 128 + 16
-    if value == expected:
-        return right("weights a·b plus one bias per output, for each layer.")
-    if value == weights:
-        return wrong("you counted the weight matrices; each output node also has a bias.")
-    if value == 784 * 128 + 128 or value == 128 * 16 + 16:
-        return wrong("that is one layer; there are two.")
-    return wrong(f"{value} is off: a Linear(a, b) layer has a·b weights and b biases.")
+    one_layer = "that is one layer; there are two."
+    return verdict(value, weights + 128 + 16, right_because="weights a·b plus one bias per output, for each layer.",
+                   mistakes={weights: "you counted the weight matrices; each output node also has a bias.",
+                             784 * 128 + 128: one_layer, 128 * 16 + 16: one_layer},
+                   otherwise=f"{value} is off: a Linear(a, b) layer has a·b weights and b biases.")
 
 
 def check_encoder(module: Any) -> Feedback:
@@ -65,8 +63,6 @@ def check_compression_factor(answer: Any) -> Feedback:
     value = read(answer, "a number", as_number)
     if isinstance(value, Feedback):
         return value
-    if abs(value - 784 / 16) < 1e-6:
-        return right("784 / 16: each code number stands for 49 pixels.")
-    if abs(value - 16 / 784) < 1e-6:
-        return wrong("that is the fraction kept; the factor is how many times smaller the code is.")
-    return wrong(f"{value:g} is not it: divide the input size by the code size.")
+    return verdict(value, 784 / 16, tolerance=1e-6, right_because="784 / 16: each code number stands for 49 pixels.",
+                   mistakes={16 / 784: "that is the fraction kept; the factor is how many times smaller the code is."},
+                   otherwise=f"{value:g} is not it: divide the input size by the code size.")

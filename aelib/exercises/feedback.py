@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -103,3 +103,48 @@ def as_tensor_of_shape(answer: Any, shape: tuple[int, ...], what: str) -> torch.
     if not torch.is_floating_point(answer):
         return wrong(f"{what} should hold floats, but its dtype is {answer.dtype}.")
     return answer
+
+
+def verdict(
+    value: Any,
+    expected: Any,
+    *,
+    right_because: str,
+    mistakes: Mapping[Any, str] | None = None,
+    otherwise: str,
+    tolerance: float | None = None,
+) -> Feedback:
+    """Compare a read answer with ``expected``; each known wrong answer gets its own reason.
+
+    ``mistakes`` maps a wrong answer to the sentence that explains the misconception behind it.
+    Numbers match within ``tolerance`` (absolute) when it is given, anything else by equality.
+    """
+
+    def same(a: Any, b: Any) -> bool:
+        if tolerance is not None:
+            return abs(a - b) <= tolerance
+        return a == b
+
+    if same(value, expected):
+        return right(right_because)
+    for mistake, because in (mistakes or {}).items():
+        if same(value, mistake):
+            return wrong(because)
+    return wrong(otherwise)
+
+
+def choose(
+    answer: Any, options: Mapping[str, Feedback], *, what: str, aliases: Mapping[str, str] | None = None
+) -> Feedback:
+    """The Feedback for one of the named ``options`` (matched without case or surrounding spaces).
+
+    ``what`` describes a valid answer for the unanswered and unknown cases; ``aliases`` maps other
+    spellings (e.g. the Korean term) to an option.
+    """
+    if is_unanswered(answer):
+        return unanswered(what)
+    key = str(answer).strip().lower()
+    key = (aliases or {}).get(key, key)
+    if key in options:
+        return options[key]
+    return wrong(f"answer {what}, not {answer!r}.")

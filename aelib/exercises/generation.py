@@ -6,20 +6,17 @@ from typing import Any
 
 import torch
 
-from aelib.exercises.feedback import Feedback, as_tensor_of_shape, is_unanswered, right, unanswered, wrong
+from aelib.exercises.feedback import Feedback, as_tensor_of_shape, choose, is_unanswered, right, unanswered, wrong
 from aelib.latent import distance_to_codes
 
 
 def check_reconstruction_or_generation(answer: Any) -> Feedback:
     """Decoding the code of a training digit: reconstruction or generation?"""
-    if is_unanswered(answer):
-        return unanswered('"reconstruction" or "generation"')
-    key = str(answer).strip().lower()
-    if key in ("reconstruction", "복원", "재구성"):
-        return right("the digit existed and was given to the encoder; decoding its code redraws it.")
-    if key in ("generation", "생성"):
-        return wrong("was anything new made? The input existed already, and its code came from the encoder.")
-    return wrong(f'answer "reconstruction" or "generation", not {answer!r}.')
+    return choose(answer, {
+        "reconstruction": right("the digit existed and was given to the encoder; decoding its code redraws it."),
+        "generation": wrong("was anything new made? The input existed already, and its code came from the encoder."),
+    }, what='"reconstruction" or "generation"', aliases={"복원": "reconstruction", "재구성": "reconstruction",
+                                                          "생성": "generation"})
 
 
 def check_point_in_hole(z: Any, codes: torch.Tensor, low: torch.Tensor, high: torch.Tensor) -> Feedback:

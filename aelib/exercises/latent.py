@@ -8,7 +8,17 @@ from typing import Any
 import torch
 
 from aelib.data import load_mnist
-from aelib.exercises.feedback import Feedback, as_number, as_shape, is_unanswered, read, right, unanswered, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_number,
+    as_shape,
+    is_unanswered,
+    read,
+    right,
+    unanswered,
+    verdict,
+    wrong,
+)
 from aelib.pca import PCA
 
 
@@ -17,20 +27,18 @@ def check_batch_shape(answer: Any) -> Feedback:
     shape = read(answer, "a tuple such as (rows, columns)", as_shape)
     if isinstance(shape, Feedback):
         return shape
-    if shape == (64, 8):
-        return right("one row per image, one column per latent coordinate.")
-    if shape == (8, 64):
-        return wrong("rows and columns are swapped: PyTorch puts the batch first.")
     if 784 in shape:
         return wrong("784 is the size of each input; z has m numbers per image.")
-    return wrong(f"{shape} is not it: how many images, and how many numbers per image?")
+    return verdict(shape, (64, 8), right_because="one row per image, one column per latent coordinate.",
+                   mistakes={(8, 64): "rows and columns are swapped: PyTorch puts the batch first."},
+                   otherwise=f"{shape} is not it: how many images, and how many numbers per image?")
 
 
 @functools.lru_cache(maxsize=1)
 def _pca_agreement() -> float:
     train, train_labels = load_mnist("train", limit=20_000)
     test, test_labels = load_mnist("test", limit=2_000)
-    pca = PCA(8).fit(train)
+    pca = PCA(latent_dim=8).fit(train)
     nearest = torch.cdist(pca.encode(test), pca.encode(train)).argmin(dim=1)
     return (train_labels[nearest] == test_labels).float().mean().item()
 
@@ -46,7 +54,7 @@ def check_pca_agreement(answer: Any) -> Feedback:
                      "to reconstruct the data, just a linear one.")
     if abs(value / 100 - expected) <= 0.01:
         return wrong("that looks like a percentage: answer with a fraction between 0 and 1.")
-    return wrong(f"{value:.3f} is off: fit PCA(8) on train_images and call neighbour_agreement(pca.encode).")
+    return wrong(f"{value:.3f} is off: fit PCA(latent_dim=8) on train_images and call neighbour_agreement(pca.encode).")
 
 
 def check_permuted_codes(answer: Any) -> Feedback:

@@ -21,7 +21,7 @@ from aelib.train import reconstruction_error
 @functools.lru_cache(maxsize=1)
 def _pca_of_training_set() -> PCA:
     images, _ = load_mnist("train")
-    return PCA(50).fit(images)
+    return PCA(latent_dim=50).fit(images)
 
 
 def check_swiss_roll_dimension(answer: Any) -> Feedback:
@@ -42,7 +42,7 @@ def check_components_for_99(answer: Any) -> Feedback:
     if isinstance(value, Feedback):
         return value
     pca = _pca_of_training_set()
-    expected = pca.components_for(0.99)
+    expected = pca.components_for_variance(0.99)
     if not 1 <= value <= 784:
         return wrong(f"MNIST has 784 pixel directions, so the answer lies between 1 and 784, not {value}.")
     share = float(pca.explained_variance_ratio_[:value].sum())
@@ -66,5 +66,5 @@ def check_pca_error(answer: Any) -> Feedback:
         return wrong("that looks like a sum over the 784 pixels: the course measures the mean per pixel.")
     if abs(value**2 - expected) <= 0.04 * expected:
         return wrong("that looks like a square root of the error: MSE averages the squared differences, no root.")
-    return wrong(f"{value:.4g} is off: fit PCA(50) on the training images, then use "
+    return wrong(f"{value:.4g} is off: fit PCA(latent_dim=50) on the training images, then use "
                  "aelib.train.reconstruction_error(pca, test_images[:1000]).")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import torch
 
 from aelib.data import load_mnist
-from aelib.exercises.feedback import Feedback, as_number, is_unanswered, read, right, unanswered, wrong
+from aelib.exercises.feedback import Feedback, as_number, choose, read, right, unanswered, verdict, wrong
 from aelib.models import AutoEncoder
 
 
@@ -17,13 +16,10 @@ def check_mse_by_hand(answer: Any) -> Feedback:
     value = read(answer, "a number", as_number)
     if isinstance(value, Feedback):
         return value
-    if abs(value - 0.125) < 1e-9:
-        return right("(0.25 + 0 + 0.25 + 0) / 4.")
-    if abs(value - 0.5) < 1e-9:
-        return wrong("that is the sum of the squares; MSE divides by n = 4.")
-    if abs(value - 0.25) < 1e-9:
-        return wrong("that is the mean absolute error (or a square root); square each difference first.")
-    return wrong(f"{value:g} is off: square each of the 4 differences, add them, divide by 4.")
+    return verdict(value, 0.125, tolerance=1e-9, right_because="(0.25 + 0 + 0.25 + 0) / 4.",
+                   mistakes={0.5: "that is the sum of the squares; MSE divides by n = 4.",
+                             0.25: "that is the mean absolute error (or a square root); square each difference first."},
+                   otherwise=f"{value:g} is off: square each of the 4 differences, add them, divide by 4.")
 
 
 def check_train_step(train_step: Any) -> Feedback:
@@ -61,14 +57,8 @@ def check_train_step(train_step: Any) -> Feedback:
 
 def check_shuffled_labels(answer: Any) -> Feedback:
     """What shuffling the labels does to an autoencoder trained with fit."""
-    if is_unanswered(answer):
-        return unanswered('"no change", "worse" or "better"')
-    choices: dict[str, Callable[[], Feedback]] = {
-        "no change": lambda: right("fit never sees a label: the target of every image is the image itself."),
-        "worse": lambda: wrong("which line of the training loop reads a label?"),
-        "better": lambda: wrong("which line of the training loop reads a label?"),
-    }
-    key = str(answer).strip().lower()
-    if key not in choices:
-        return wrong(f'answer "no change", "worse" or "better", not {answer!r}.')
-    return choices[key]()
+    return choose(answer, {
+        "no change": right("fit never sees a label: the target of every image is the image itself."),
+        "worse": wrong("which line of the training loop reads a label?"),
+        "better": wrong("which line of the training loop reads a label?"),
+    }, what='"no change", "worse" or "better"')

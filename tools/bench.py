@@ -1,9 +1,9 @@
-"""The course's speed and quality, measured: ``python -m aelib.bench``.
+"""The course's speed and quality, measured: ``python -m tools.bench``.
 
-    python -m aelib.bench                   # quality at budget, loop overhead, explorer latency, notebooks
-    python -m aelib.bench --skip-notebooks  # the same without executing the seven notebooks (~1 min)
-    python -m aelib.bench --full            # adds the long 30-d run against Hinton & Salakhutdinov (2006)
-    python -m aelib.bench --device cuda     # train everything on the GPU
+    python -m tools.bench                   # quality at budget, loop overhead, explorer latency, notebooks
+    python -m tools.bench --skip-notebooks  # the same without executing the seven notebooks (~1 min)
+    python -m tools.bench --full            # adds the long 30-d run against Hinton & Salakhutdinov (2006)
+    python -m tools.bench --device cuda     # train everything on the GPU
 
 The quick parts run on the CPU unless ``--device cuda`` is given (their budgets are CPU budgets);
 ``--full`` trains on a GPU whenever PyTorch sees one, unless ``--device cpu`` is given.
@@ -26,12 +26,12 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from aelib.convolutional import ConvAutoEncoder
 from aelib.data import load_mnist
 from aelib.models import AutoEncoder
 from aelib.pca import PCA
-from aelib.repro import pick_device, setup
+from aelib.repro import setup
 from aelib.train import BATCH_SIZE, EPOCHS, LR, fit, reconstruction_error
+from tools.convolutional import ConvAutoEncoder
 
 BUDGETS = {
     "mse_m2": 0.038,  # per-pixel test MSE
@@ -42,7 +42,7 @@ BUDGETS = {
     "pytest_seconds": 300.0,
     "hinton_sse_per_image": 3.00,  # Hinton & Salakhutdinov (2006), 30-d code
 }
-# The long run: aelib.convolutional.ConvAutoEncoder (30-d code, 243k weights), MSE, Adam, one-cycle.
+# The long run: tools.convolutional.ConvAutoEncoder (30-d code, 243k weights), MSE, Adam, one-cycle.
 FULL_RECIPE = {"model": "ConvAutoEncoder", "latent_dim": 30, "channels": 32, "epochs": 20, "lr": 1e-2,
                "batch_size": 256}
 
@@ -62,6 +62,17 @@ def machine() -> dict[str, Any]:
             "cuda": torch.cuda.get_device_name(0) if torch.cuda.is_available() else None}
 
 
+def pick_device(prefer: str | None = None) -> torch.device:
+    """CUDA when present (or when ``prefer='cuda'``), else the CPU."""
+    if prefer not in (None, "cpu", "cuda"):
+        raise ValueError(f"prefer must be None, 'cpu' or 'cuda', but got {prefer!r}.")
+    if prefer == "cuda" and not torch.cuda.is_available():
+        raise RuntimeError("prefer='cuda' was asked for, but PyTorch sees no CUDA device here.")
+    if prefer == "cpu":
+        return torch.device("cpu")
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
 def _sync(device: torch.device) -> None:
     if device.type == "cuda":
         torch.cuda.synchronize()
@@ -71,7 +82,7 @@ def quality(device: torch.device, epochs: int = EPOCHS, limit: int | None = None
     """PCA and the AE (the course's recipe) at m = 2 and 32 on the test set, with training seconds."""
     train, _ = load_mnist("train", limit=limit)
     test, _ = load_mnist("test")
-    pca = PCA(32).fit(train)
+    pca = PCA(latent_dim=32).fit(train)
     rows = {}
     for m in (2, 32):
         torch.manual_seed(0)
@@ -131,10 +142,10 @@ def loop_overhead(device: torch.device, rounds: int = 4, limit: int = 30_000, ep
 
 def explorer_latency(updates: int = 200) -> dict[str, Any]:
     """Time of one explorer update (slider value → decoded PNG, marker and status) on the shipped model."""
-    from aelib.pretrained import load_mnist_2d
+    from aelib.pretrained import load_autoencoder_2d
     from aelib.widgets import LatentExplorer
 
-    model = load_mnist_2d()
+    model = load_autoencoder_2d()
     images, labels = load_mnist("train", limit=10_000)
     explorer = LatentExplorer(model, model.encode(images), labels)
     explorer.update_seconds.clear()
@@ -150,7 +161,7 @@ def explorer_latency(updates: int = 200) -> dict[str, Any]:
 
 def notebooks() -> dict[str, Any]:
     """Seconds to execute each notebook top to bottom in a fresh kernel (nbclient), and the total."""
-    from aelib.figures import NOTEBOOKS, execute_notebook
+    from tools.figures import NOTEBOOKS, execute_notebook
 
     seconds = {path.name: execute_notebook(path) for path in sorted(NOTEBOOKS.glob("*.ipynb"))}
     return {"seconds": seconds, "total_seconds": sum(seconds.values())}
@@ -212,7 +223,8 @@ def run(device: str | None = None, full: bool = False, skip_notebooks: bool = Fa
 
     ``device`` None: the quick parts on the CPU, ``full`` on CUDA where present; "cpu"/"cuda": all there.
     """
-    chosen = setup(seed=0, device=device or "cpu")
+    setup(seed=0)
+    chosen = pick_device(device or "cpu")
     results: dict[str, Any] = {"machine": machine(), "device": str(chosen), "budgets": BUDGETS, "smoke": smoke}
     if smoke:
         results["quality"] = quality(chosen, epochs=1, limit=2_000)

@@ -1,7 +1,7 @@
 """Regenerate every PNG in ``figures/`` by running the notebooks that draw them.
 
-    python -m aelib.figures                  # all notebooks
-    python -m aelib.figures 02_encoder       # only some
+    python -m tools.figures                  # all notebooks
+    python -m tools.figures 02_encoder       # only some
 
 Each notebook runs in a fresh kernel with ``AELIB_FIGURES_DIR`` pointing at ``figures/``, so
 ``aelib.plots.save_figure`` writes there; the notebooks themselves are not modified.
@@ -14,7 +14,7 @@ import os
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the repository (tools/ is not installed)
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 

@@ -3,20 +3,18 @@
 The course teaches fully connected networks (notebooks 02-05). Convolutions share one small filter
 across the whole image, which suits pixels that sit on a grid: with a tenth of the weights of Hinton
 & Salakhutdinov's 784-1000-500-250-30 network, this model restores MNIST test digits better from
-the same 30 numbers (``python -m aelib.bench --full``).
+the same 30 numbers (``python -m tools.bench --full``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import torch
 from torch import nn
 
+from aelib import checkpoint
 from aelib.models import LatentModel
-from aelib.validate import PIXELS, check_int, check_matrix
-
-SIDE = 28
+from aelib.validate import PIXELS, SIDE, check_int
 
 
 class ConvAutoEncoder(LatentModel):
@@ -29,7 +27,7 @@ class ConvAutoEncoder(LatentModel):
 
     input_dim = PIXELS
 
-    def __init__(self, latent_dim: int = 30, channels: int = 32) -> None:
+    def __init__(self, *, latent_dim: int = 30, channels: int = 32) -> None:
         super().__init__()
         check_int(latent_dim, "latent_dim", low=1, high=PIXELS - 1)
         check_int(channels, "channels", low=1)
@@ -55,7 +53,5 @@ class ConvAutoEncoder(LatentModel):
         """What it takes to build this architecture again (stored in checkpoints)."""
         return {"kind": "ConvAutoEncoder", "latent_dim": self.latent_dim, "channels": self.channels}
 
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if x.dim() != 2 or x.shape[1] != PIXELS:
-            check_matrix(x, "x", PIXELS, finite=False)
-        return super().forward(x)
+
+checkpoint.register(ConvAutoEncoder)

@@ -1,0 +1,100 @@
+"""Write the set-up cell, the first code cell of every notebook, from the one setting in pyproject.toml.
+
+    python -m tools.setup_cell            # rewrite the cell in every notebook (outputs are kept)
+    python -m tools.setup_cell --check    # exit 1 if any notebook's first code cell differs
+
+The cell makes sure the course's package, aelib, can be imported. Where it is missing it installs it
+on Colab (which opens a notebook without the rest of the course) from ``[tool.course]
+package-source`` in pyproject.toml, without touching the PyTorch and numpy Colab provides; anywhere
+else, or while that setting is empty, it stops with one sentence saying what to install and from where.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKER = "# Set-up: the course's package, aelib."
+
+TEMPLATE = '''{marker} On Colab (which opens only this notebook) it is installed here;
+# anywhere else this cell says what to run. The address below is kept in pyproject.toml.
+import importlib
+import importlib.util
+import subprocess
+import sys
+
+COURSE_PACKAGE = {source!r}  # where pip finds the course package; empty until the course is hosted
+if importlib.util.find_spec("aelib") is None:
+    if "google.colab" in sys.modules and COURSE_PACKAGE:
+        # Colab has PyTorch, numpy, matplotlib and ipywidgets already: install the course package alone.
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", COURSE_PACKAGE], check=True)
+        importlib.invalidate_caches()
+    else:
+        raise RuntimeError(
+            "This notebook needs aelib, the course's package, and it is not installed in this kernel: "
+            + (f"run  pip install {{COURSE_PACKAGE}}  (or  pip install -r requirements.txt  in the course's folder)"
+               if COURSE_PACKAGE else "download the course's folder and run  pip install -r requirements.txt  in it")
+            + ", then restart the kernel."
+        )'''
+
+
+def package_source(pyproject: Path = ROOT / "pyproject.toml") -> str:
+    """The pip requirement the set-up cell installs from on Colab ('' while the course is not hosted)."""
+    table = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("course", {})
+    source = table.get("package-source", "")
+    if not isinstance(source, str):
+        raise SystemExit(f"[tool.course] package-source in {pyproject} must be a string, not {source!r}.")
+    return source.strip()
+
+
+def cell_source(source: str) -> str:
+    """The text of the set-up cell for this package source."""
+    return TEMPLATE.format(marker=MARKER, source=source)
+
+
+def notebooks() -> list[Path]:
+    return sorted((ROOT / "notebooks").rglob("[0-9][0-9]_*.ipynb"))
+
+
+def first_code_cell(nb: dict) -> dict:
+    return next(c for c in nb["cells"] if c["cell_type"] == "code")
+
+
+def write(paths: list[Path], source: str) -> list[Path]:
+    """Put the set-up cell first among the code cells of each notebook; return the files changed."""
+    changed = []
+    text = cell_source(source)
+    for path in paths:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        cell = first_code_cell(nb)
+        if not "".join(cell["source"]).startswith(MARKER):
+            raise SystemExit(f"{path}: its first code cell is not the set-up cell; "
+                             f"add one that starts with {MARKER!r}.")
+        if "".join(cell["source"]) != text:
+            cell["source"] = text.splitlines(keepends=True)
+            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only report notebooks whose set-up cell is stale")
+    args = parser.parse_args(argv)
+    source = package_source()
+    if args.check:
+        stale = [p for p in notebooks() if "".join(first_code_cell(json.loads(p.read_text()))["source"])
+                 != cell_source(source)]
+        for path in stale:
+            print(f"stale set-up cell: {path.relative_to(ROOT)} (run python -m tools.setup_cell)")
+        sys.exit(1 if stale else 0)
+    changed = write(notebooks(), source)
+    print(f"set-up cell ({source or 'no package source yet'}) written to {len(changed)} notebook(s)")
+
+
+if __name__ == "__main__":
+    main()
