@@ -11,11 +11,11 @@ from typing import Any
 import torch
 from torch import nn
 
-from aelib.models import AutoEncoder, LatentModel
+from aelib.models import AutoEncoder, LatentModel, VariationalAutoEncoder
 
 FORMAT = "aelib-checkpoint"
 VERSION = 1
-KINDS: dict[str, type[LatentModel]] = {"AutoEncoder": AutoEncoder}
+KINDS: dict[str, type[LatentModel]] = {"AutoEncoder": AutoEncoder, "VariationalAutoEncoder": VariationalAutoEncoder}
 
 
 def register(kind: type[LatentModel]) -> type[LatentModel]:

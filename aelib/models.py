@@ -162,3 +162,48 @@ class AutoEncoder(LatentModel):
             "linear": self.encoder.linear,
             "input_dim": self.input_dim,
         }
+
+
+class VariationalAutoEncoder(LatentModel):
+    """Notebook 07's model: an encoder that outputs a cloud N(μ, σ²) per input, a sampled code, the usual decoder.
+
+    ``encode_distribution(x)`` gives (μ, log σ²); ``sample`` draws z = μ + σ·ε (the reparameterisation
+    trick); calling the model decodes one such draw. ``encode`` returns μ, the centre of each cloud.
+    """
+
+    def __init__(self, *, latent_dim: int = 2, hidden: Sequence[int] = DEFAULT_HIDDEN, input_dim: int = PIXELS) -> None:
+        super().__init__()
+        hidden = _check_sizes(input_dim, hidden, latent_dim)
+        if not hidden:
+            raise ValueError("a VariationalAutoEncoder needs at least one hidden layer, e.g. hidden=(256, 64).")
+        self.hidden = hidden
+        self.body = nn.Sequential(mlp((input_dim, *hidden)), nn.SiLU())
+        self.head = nn.Linear(hidden[-1], 2 * latent_dim)  # μ and log σ², side by side
+        self.encoder = nn.Sequential(self.body, self.head)
+        self.decoder = Decoder(latent_dim=latent_dim, hidden=hidden[::-1], output_dim=input_dim)
+        self.input_dim, self.latent_dim = input_dim, latent_dim
+
+    def encode_distribution(self, x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """(μ, log σ²) of each input's cloud, with gradients (for training)."""
+        mu, log_var = self.encoder(x).chunk(2, dim=1)
+        return mu, log_var
+
+    @staticmethod
+    def sample(mu: torch.Tensor, log_var: torch.Tensor) -> torch.Tensor:
+        """z = μ + σ·ε with ε ~ N(0, I): random, yet differentiable in μ and log σ²."""
+        return mu + torch.randn_like(mu) * torch.exp(0.5 * log_var)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        check_matrix(x, "x", self.input_dim, finite=False)
+        return self.decoder(self.sample(*self.encode_distribution(x)))
+
+    @torch.no_grad()
+    def encode(self, x: torch.Tensor) -> torch.Tensor:
+        """μ, the centre of each input's cloud (no gradients)."""
+        x = check_images(x, "x", self.input_dim)
+        return self.encode_distribution(x.to(self._device()))[0]
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return {"kind": "VariationalAutoEncoder", "latent_dim": self.latent_dim, "hidden": list(self.hidden),
+                "input_dim": self.input_dim}

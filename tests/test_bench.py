@@ -24,6 +24,15 @@ def test_benchmark_smoke_run_writes_json(tmp_path):
         assert row["ratio"] == row["ae_mse"] / row["pca_mse"]
     assert data["loop_overhead"]["bare_samples_per_s"] > 0 and data["loop_overhead"]["fit_samples_per_s"] > 0
     assert data["explorer"]["updates"] == 10 and data["explorer"]["median_ms"] > 0
+    overhead = data["loop_overhead"]
+    # 3 × 2 × weights of the 784-256-64-32 MLP and its mirror, worked out by hand: 2 × (200,704 + 16,384 + 2,048)
+    assert overhead["fit_gflops"] * 1e9 == pytest.approx(overhead["fit_samples_per_s"] * 6 * 438_272)
+    assert overhead["matmul_peak_gflops"] > 0 and overhead["share_of_peak"] == pytest.approx(
+        overhead["fit_gflops"] / overhead["matmul_peak_gflops"])
+    vae = data["vae"]
+    assert 0 < vae["reference"]["nats"] < 1000 and 0 < vae["course"]["nats"] < 1000
+    assert vae["ok"] == (vae["course"]["nats"] <= vae["reference"]["nats"])
+    assert re.search(r"VAE test bound \(Bernoulli, nats per image, lower is better\): course \d+\.\d", result.stdout)
     full = data["hinton"]
     assert full["device"] == "cpu" and full["recipe"]["latent_dim"] == 30 and full["recipe"]["epochs"] == 1
     assert full["sse_per_image"] == full["mse_per_pixel"] * 784 and 0 < full["mse_per_pixel"] < 1

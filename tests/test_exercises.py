@@ -142,3 +142,40 @@ def test_digit_judge_reads_digits():
     assert accuracy > 0.9
     assert digit_variety(images) > 3.2  # all ten digits, nearly evenly
     assert digit_variety(images[labels == 1]) < 0.5  # nearly all read as one digit
+
+
+def test_vae_checks():
+    from aelib.exercises import vae
+
+    assert vae.check_gaussian_weight(1 / (2 * 2))  # 1 / (2 s²) with s² = 2, by hand
+    assert "denominator" in vae.check_gaussian_weight(0.5).message
+    assert "s² = ½" in vae.check_gaussian_weight(1.0).message
+    assert vae.check_estimator_choice("reparameterised") and vae.check_estimator_choice(" Reparameterized ")
+    assert "unbiased is not enough" in vae.check_estimator_choice("either").message
+    assert vae.check_beta_prediction("rises") and not vae.check_beta_prediction("falls")
+    assert vae.check_beta_prediction(...).status == "unanswered"
+    assert 'answer "rises", "falls" or "stays"' in vae.check_beta_prediction("maybe").message
+
+
+def test_at_work_checks():
+    from aelib.exercises import at_work
+
+    assert at_work.check_conv_parameters(16 * 3 * 3 * 1 + 16)
+    assert "bias" in at_work.check_conv_parameters(144).message
+    assert at_work.check_small_auc(3 / 4)  # 0.3 > 0.1, 0.3 < 0.35, 0.8 > both: 3 of 4 pairs, by hand
+    assert "upside down" in at_work.check_small_auc(0.25).message
+    assert at_work.check_auc_meaning("no better than guessing") and at_work.check_auc_meaning("chance")
+    assert "AUC 1" in at_work.check_auc_meaning("perfect").message
+
+
+def test_verdict_and_choose_give_each_mistake_its_own_reason():
+    from aelib.exercises.feedback import choose, right, verdict, wrong
+
+    assert verdict(0.5000001, 0.5, tolerance=1e-6, right_because="r", otherwise="o").message == "r"
+    assert verdict(3, 2, right_because="r", mistakes={3: "three"}, otherwise="o").message == "three"
+    assert verdict(4, 2, right_because="r", mistakes={3: "three"}, otherwise="o").message == "o"
+    options = {"a": right("yes"), "b": wrong("no, because b")}
+    assert choose(" A ", options, what='"a" or "b"').message == "yes"
+    assert choose("b", options, what='"a" or "b"').message == "no, because b"
+    assert choose("c", options, what='"a" or "b"').message == "answer \"a\" or \"b\", not 'c'."
+    assert choose("alpha", options, what="x", aliases={"alpha": "a"}).status == "right"

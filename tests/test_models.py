@@ -98,3 +98,25 @@ def test_constructors_take_keywords_only_and_say_their_sizes():
     model = AutoEncoder(latent_dim=3, hidden=(16,), input_dim=20)
     assert (model.input_dim, model.latent_dim) == (20, 3)
     assert model.encoder.layers[0].in_features == 20 and model.decoder.layers[-2].out_features == 20
+
+
+def test_variational_autoencoder_sizes_and_sampling(tmp_path):
+    from aelib import checkpoint
+    from aelib.models import VariationalAutoEncoder
+
+    model = VariationalAutoEncoder(latent_dim=2)
+    # by hand: body 784·256+256 + 256·64+64, head 64·4+4, decoder 2·64+64 + 64·256+256 + 256·784+784
+    assert sum(p.numel() for p in model.parameters()) == 217_408 + 260 + 218_320
+    x = torch.rand(5, 784)
+    mu, log_var = model.encode_distribution(x)
+    assert mu.shape == log_var.shape == (5, 2) and torch.equal(model.encode(x), mu.detach())
+    torch.manual_seed(0)
+    a = model(x)
+    torch.manual_seed(1)
+    assert a.shape == (5, 784) and not torch.equal(a, model(x))  # a fresh sampled code each call
+    path = checkpoint.save(model.eval(), tmp_path / "vae.pt")
+    assert torch.equal(checkpoint.load(path).encode(x), model.encode(x))
+    with pytest.raises(ValueError, match="at least one hidden layer"):
+        VariationalAutoEncoder(latent_dim=2, hidden=())
+    with pytest.raises(TypeError):
+        VariationalAutoEncoder(2)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aelib import checkpoint
-from aelib.exercises import decoder, density, encoder, generation, latent, manifold, training
+from aelib.exercises import at_work, decoder, density, encoder, generation, latent, manifold, training, vae
 from aelib.models import AutoEncoder
 from aelib.pca import PCA
 from aelib.plots import to_grid
@@ -88,7 +88,9 @@ def test_exercise_checks_never_crash_on_a_learners_answer(answer):
               latent.check_permuted_codes, decoder.check_output_shape, decoder.check_output_activation,
               decoder.check_decoder, training.check_mse_by_hand, training.check_train_step,
               training.check_shuffled_labels, generation.check_reconstruction_or_generation,
-              density.check_kl_value, density.check_reparameterise, density.check_model_for_generation]
+              density.check_kl_value, density.check_reparameterise, density.check_model_for_generation,
+              vae.check_gaussian_weight, vae.check_estimator_choice, vae.check_beta_prediction,
+              at_work.check_conv_parameters, at_work.check_small_auc, at_work.check_auc_meaning]
     for check in checks:
         verdict = check(answer)
         assert verdict.status in ("right", "wrong", "unanswered") and verdict.message

@@ -2,7 +2,7 @@
 
 One module per notebook, loaded on first use: ``aelib.exercises.manifold`` for 01,
 ``.encoder`` for 02, ``.latent`` for 03, ``.decoder`` for 04, ``.training`` for 05,
-``.generation`` for 06 and ``.density`` for 07.
+``.generation`` for 06, ``.density`` for 07, ``.vae`` for 08 and ``.at_work`` for 09.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from aelib.exercises.feedback import Feedback
 
-_MODULES = ("manifold", "encoder", "latent", "decoder", "training", "generation", "density")
+_MODULES = ("manifold", "encoder", "latent", "decoder", "training", "generation", "density", "vae", "at_work")
 __all__ = ["Feedback", *_MODULES]
 
 

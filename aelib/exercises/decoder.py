@@ -39,10 +39,10 @@ def check_output_activation(answer: Any) -> Feedback:
     if not isinstance(answer, str):
         return wrong(f"answer with the name as a string, not {answer!r}.")
     name = answer.strip().lower().replace("nn.", "").replace("torch.", "").replace("()", "")
+    name = {"logistic": "sigmoid"}.get(name, name)  # the same function under its other name
     unbounded = wrong(f"{name} is unbounded above (and can be zero or negative): pixels could exceed 1.")
     return verdict(name, "sigmoid", right_because="σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).",
-                   mistakes={"logistic": "right idea: the logistic function is the sigmoid; answer with that name.",
-                             "tanh": "tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
+                   mistakes={"tanh": "tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
                              "relu": unbounded.message, "silu": unbounded.message,
                              "softmax": "softmax makes all 784 outputs sum to 1, so an image could never have "
                                         "much ink."},
