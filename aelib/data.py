@@ -122,3 +122,9 @@ def make_swiss_roll(n: int = 1500, noise: float = 0.0, seed: int = 0) -> tuple[t
     points += noise * rng.standard_normal(points.shape)
     coords = np.stack([t, height], axis=1)
     return torch.from_numpy(points.astype(np.float32)), torch.from_numpy(coords.astype(np.float32))
+
+
+def nearest_distance(points: torch.Tensor, reference: torch.Tensor, chunk: int = 500) -> torch.Tensor:
+    """Euclidean distance from each row of ``points`` to its closest row of ``reference`` (notebook 01)."""
+    return torch.cat([torch.cdist(points[i : i + chunk], reference).min(dim=1).values
+                      for i in range(0, len(points), chunk)])

@@ -47,3 +47,23 @@ def distance_to_codes(points: torch.Tensor, codes: torch.Tensor, chunk: int = 40
     points = check_matrix(points, "points", codes.shape[1])
     return torch.cat([torch.cdist(points[i : i + chunk], codes).min(dim=1).values
                       for i in range(0, len(points), chunk)])
+
+
+def same_digit_neighbour(z: torch.Tensor, labels: torch.Tensor, n: int | None = None) -> float:
+    """Share of the first ``n`` codes (all by default) whose nearest other code has the same label (notebook 02)."""
+    z = check_matrix(z, "z", z.shape[-1] if z.dim() == 2 else 1)[:n]
+    labels = torch.as_tensor(labels)[: len(z)]
+    distances = torch.cdist(z, z).fill_diagonal_(float("inf"))
+    return (labels[distances.argmin(dim=1)] == labels).float().mean().item()
+
+
+def distance_from_standard_normal(z: torch.Tensor) -> float:
+    """KL from a Gaussian fitted to the codes z [N, m] (their mean and covariance) to N(0, I) (notebook 07)."""
+    z = check_matrix(z, "z", z.shape[-1] if z.dim() == 2 else 1)
+    mean, cov = z.mean(dim=0), torch.cov(z.T).reshape(z.shape[1], z.shape[1])
+    return 0.5 * (torch.trace(cov) + mean @ mean - z.shape[1] - torch.logdet(cov)).item()
+
+
+def kl_to_standard_normal(mu: torch.Tensor, log_var: torch.Tensor) -> torch.Tensor:
+    """KL(N(μ, σ²) || N(0, I)) for each input, summed over the coordinates (notebook 07's formula)."""
+    return 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)

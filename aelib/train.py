@@ -153,3 +153,10 @@ def _input_dim(model: object) -> int | None:
     """The image size the model expects, or None when it does not say (then the images decide)."""
     dim = getattr(model, "input_dim", None)
     return dim if isinstance(dim, int) and not isinstance(dim, bool) else None
+
+
+@torch.no_grad()
+def per_image_error(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
+    """Per-pixel MSE between each image and ``model.reconstruct(image)`` (notebook 06's round-trip change)."""
+    images = check_images(images, "images", _input_dim(model))
+    return ((model.reconstruct(images) - images) ** 2).mean(dim=1)
