@@ -25,6 +25,11 @@ def test_encoder_module_check():
     assert "nn.Module" in encoder.check_encoder([1, 2]).message
 
 
+def test_encoder_check_accepts_one_activation_used_twice():
+    act = nn.SiLU()  # Sequential lists it at both positions; module.children() would list it once
+    assert encoder.check_encoder(nn.Sequential(nn.Linear(784, 128), act, nn.Linear(128, 32), act, nn.Linear(32, 8)))
+
+
 def test_compression_factor():
     assert encoder.check_compression_factor(49)
     assert "fraction" in encoder.check_compression_factor(16 / 784).message
@@ -179,3 +184,27 @@ def test_verdict_and_choose_give_each_mistake_its_own_reason():
     assert choose("b", options, what='"a" or "b"').message == "no, because b"
     assert choose("c", options, what='"a" or "b"').message == "answer \"a\" or \"b\", not 'c'."
     assert choose("alpha", options, what="x", aliases={"alpha": "a"}).status == "right"
+
+
+def test_predict_first_checks_give_every_wrong_option_its_own_reason():
+    """Each prediction exercise: the right option passes, and no two options share an explanation."""
+    from aelib.exercises import at_work, decoder, density, generation, latent, manifold, training, vae
+
+    cases = {manifold.check_pca_separated_digit: ("1", ["8", "none"]),
+             encoder.check_untrained_neighbours: ("above chance", ["chance", "almost always"]),
+             latent.check_swapped_decoder: ("much worse", ["same", "slightly worse"]),
+             decoder.check_untrained_against_average: ("worse", ["better", "same"]),
+             training.check_shuffled_labels: ("no change", ["worse", "better"]),
+             training.check_blur_prediction: ("blur", ["sharp", "same"]),
+             generation.check_hole_prediction: ("digit", ["smudge", "noise"]),
+             density.check_kl_only_prediction: ("the same blur", ["varied digits", "noise"]),
+             vae.check_beta_prediction: ("rises", ["falls", "stays"]),
+             at_work.check_auc_meaning: ("no better than guessing", ["perfect", "upside down"])}
+    for check, (right_option, wrong_options) in cases.items():
+        assert check(right_option), check.__name__
+        reasons = [check(option) for option in wrong_options]
+        assert all(r.status == "wrong" for r in reasons), check.__name__
+        assert len({r.message for r in reasons}) == len(wrong_options), f"{check.__name__}: two options share a reason"
+        assert check(...).status == "unanswered"
+    assert manifold.check_pca_separated_digit(1)  # a number typed without quotes is read the same way
+    assert generation.check_hole_prediction("숫자") and density.check_kl_only_prediction("흐린 숫자")

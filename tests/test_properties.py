@@ -90,7 +90,10 @@ def test_exercise_checks_never_crash_on_a_learners_answer(answer):
               training.check_shuffled_labels, generation.check_reconstruction_or_generation,
               density.check_kl_value, density.check_reparameterise, density.check_model_for_generation,
               vae.check_gaussian_weight, vae.check_estimator_choice, vae.check_beta_prediction,
-              at_work.check_conv_parameters, at_work.check_small_auc, at_work.check_auc_meaning]
+              at_work.check_conv_parameters, at_work.check_small_auc, at_work.check_auc_meaning,
+              manifold.check_pca_separated_digit, encoder.check_untrained_neighbours, latent.check_swapped_decoder,
+              decoder.check_untrained_against_average, generation.check_hole_prediction,
+              density.check_kl_only_prediction, training.check_blur_prediction]
     for check in checks:
         verdict = check(answer)
         assert verdict.status in ("right", "wrong", "unanswered") and verdict.message

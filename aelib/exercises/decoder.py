@@ -10,6 +10,7 @@ from torch import nn
 from aelib.exercises.feedback import (
     Feedback,
     as_shape,
+    choose,
     is_unanswered,
     linear_widths,
     read,
@@ -40,7 +41,7 @@ def check_output_activation(answer: Any) -> Feedback:
         return wrong(f"answer with the name as a string, not {answer!r}.")
     name = answer.strip().lower().replace("nn.", "").replace("torch.", "").replace("()", "")
     name = {"logistic": "sigmoid"}.get(name, name)  # the same function under its other name
-    unbounded = wrong(f"{name} is unbounded above (and can be zero or negative): pixels could exceed 1.")
+    unbounded = wrong(f"{name} is unbounded above: nothing stops a pixel from exceeding 1.")
     return verdict(name, "sigmoid", right_because="σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).",
                    mistakes={"tanh": "tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
                              "relu": unbounded.message, "silu": unbounded.message,
@@ -58,7 +59,8 @@ def check_decoder(module: Any) -> Feedback:
         return widths
     if widths != [(16, 128), (128, 784)]:
         return wrong(f"the Linear layers go {widths}; the mirror of 784 → 128 → 16 goes 16 → 128 → 784.")
-    children = list(module.children())
+    # iterating a Sequential lists every position (children() lists a module used twice only once)
+    children = list(module) if isinstance(module, nn.Sequential) else list(module.children())
     if not isinstance(children[-1], nn.Sigmoid):
         return wrong("end with nn.Sigmoid(), so every pixel lands in (0, 1).")
     if len(children) < 4 or isinstance(children[1], nn.Linear):
@@ -71,3 +73,22 @@ def check_decoder(module: Any) -> Feedback:
     if tuple(out.shape) != (5, 784) or float(out.min()) < 0 or float(out.max()) > 1:
         return wrong(f"a batch [5, 16] should give [5, 784] values in [0, 1]; got shape {list(out.shape)}.")
     return right("16 numbers back to 784 pixels, each squeezed into (0, 1).")
+
+
+def check_untrained_against_average(answer: Any) -> Feedback:
+    """The untrained autoencoder's test MSE against always drawing the average digit."""
+    return choose(answer, {
+        "worse": right("its nearly constant image is a middle grey (the average output pixel is about 0.5), while "
+                       "most pixels of a digit are blank paper (0), and the average digit is blank wherever digits "
+                       "rarely put ink. The next cell measures the smudge's error at more than twice "
+                       "the average digit's."),
+        "better": wrong("looking at the input helps only a network that has learned to use it. Untrained, this "
+                        "one's outputs barely change from digit to digit (section 'What an untrained autoencoder "
+                        "returns': a tiny fraction of the digits' own variation), so in effect it ignores the "
+                        "input too, and the image it draws is a worse one."),
+        "same": wrong("two images that both ignore the input can still have very different errors: it matters "
+                      "which image. A grey near 0.5 pays about 0.25 in squared error on every pixel that should "
+                      "be white, and the average digit is blank exactly where digits rarely put ink."),
+    }, what='"better", "same" or "worse"',
+       aliases={"about the same": "same", "equal": "same", "같다": "same", "비슷하다": "same", "더 좋다": "better",
+                "더 낫다": "better", "좋다": "better", "더 나쁘다": "worse", "나쁘다": "worse"})

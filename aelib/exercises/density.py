@@ -6,7 +6,7 @@ from typing import Any
 
 import torch
 
-from aelib.exercises.feedback import Feedback, as_number, is_unanswered, read, right, unanswered, verdict, wrong
+from aelib.exercises.feedback import Feedback, as_number, choose, is_unanswered, read, right, unanswered, verdict, wrong
 
 
 def check_kl_value(answer: Any) -> Feedback:
@@ -58,3 +58,23 @@ def check_model_for_generation(answer: Any) -> Feedback:
         return wrong("its codes are organised, but N(0, I) covers only its crowded centre, and the rest of "
                      "its region is full of holes.")
     return wrong('answer with one of the titles: "Only Reconstruction Loss", "Only KL Divergence", "Combination".')
+
+
+def check_kl_only_prediction(answer: Any) -> Feedback:
+    """Predicted before the figure: what the Only KL model draws when it decodes z ~ N(0, I)."""
+    return choose(answer, {
+        "the same blur": right("its codes fill N(0, I), but its encoder felt only the KL term, which every input meets "
+                               "in the same way, so z carries nothing about the digit: in 'Measuring it' its codes are "
+                               "sorted by digit hardly better than chance. Its decoder learned the one average digit "
+                               "that fits all inputs best, and draws it wherever z lands."),
+        "varied digits": wrong("filling N(0, I) is only half the job: the codes must also say which digit they came "
+                               "from. In 'Measuring it' the Only KL codes are sorted by digit hardly better than "
+                               "chance, so no draw tells the decoder which digit to make."),
+        "noise": wrong("its decoder did learn: it was trained on the codes it was handed, as in the other two models; "
+                       "only its error was kept from the encoder. But those codes said nothing about the input, so "
+                       "the best it could learn is one average digit, a smooth blur, not random pixels."),
+    }, what='"varied digits", "the same blur" or "noise"',
+       aliases={"varied": "varied digits", "digits": "varied digits", "다양한 숫자": "varied digits",
+                "same blur": "the same blur", "blur": "the same blur", "one blur": "the same blur",
+                "average": "the same blur", "흐린 숫자": "the same blur", "평균": "the same blur",
+                "random": "noise", "garbage": "noise", "잡음": "noise", "노이즈": "noise"})

@@ -52,3 +52,26 @@ def check_latent_midpoint(z_mid: Any, model: torch.nn.Module, images: torch.Tens
     if torch.allclose(value, halfway_pixels, atol=1e-4):
         return wrong("that encodes the pixel blend; average the two codes instead.")
     return wrong("encode both images with model.encode, then average the two codes.")
+
+
+def check_hole_prediction(answer: Any) -> Feedback:
+    """Predicted before the explorer: what the decoder draws at a z in a hole, far from every training code."""
+    return choose(answer, {
+        "digit": right("the decoder turns every z into an image, and it was only ever trained to draw digits, so in "
+                       "a hole it keeps drawing one, mostly the digit of the nearest arm, stretched. But not just any "
+                       "digit: 'What comes out of the holes?' finds that two digits own a large share of the empty "
+                       "area, and some digits hardly appear there."),
+        "noise": wrong("the decoder has no way to say 'nothing here': it is one function of z, defined on the whole "
+                       "plane, and it was trained only to draw digits. The decoded grid in 'The latent plane, all at "
+                       "once' has no blank square, and in 'What comes out of the holes?' most hole points decode to "
+                       "an image the judge reads as one digit with over 90% certainty."),
+        "smudge": wrong("a point in a hole is not a halfway point between two digits' pixels, the way a pixel blend "
+                        "is. Smudges do occur, mostly where arms meet, and more often in holes than among the codes. "
+                        "But 'What comes out of the holes?' finds them a minority: most hole points decode to one "
+                        "definite digit, the one whose arm reaches into the gap."),
+    }, what='"digit", "smudge" or "noise"',
+       aliases={"a digit": "digit", "digits": "digit", "숫자": "digit",
+                "a smudge": "smudge", "blur": "smudge", "blend": "smudge", "mix": "smudge", "얼룩": "smudge",
+                "번짐": "smudge",
+                "blank": "noise", "nothing": "noise", "garbage": "noise", "random": "noise", "잡음": "noise",
+                "노이즈": "noise"})

@@ -12,6 +12,7 @@ from aelib.exercises.feedback import (
     Feedback,
     as_number,
     as_shape,
+    choose,
     is_unanswered,
     read,
     right,
@@ -68,3 +69,24 @@ def check_permuted_codes(answer: Any) -> Feedback:
                      "language. (A new decoder trained on the shuffled codes would do just as well: the "
                      "information is all still there.)")
     return wrong("try it: decode z[:, torch.randperm(8)] with autoencoder.decoder and look at the images.")
+
+
+def check_swapped_decoder(answer: Any) -> Feedback:
+    """What a twin autoencoder's decoder makes of the first autoencoder's codes."""
+    return choose(answer, {
+        "much worse": right("the twin learned an equally good code, but a different one: it started from other "
+                            "random weights, and each pair agreed during training on its own meaning for the 8 "
+                            "numbers. Read with the wrong meanings, the codes decode worse than always drawing "
+                            "the average digit; section 'Meaningful to its decoder' measures it both ways."),
+        "same": wrong("the same data, architecture and training do not give the same code: the random start "
+                      "alone sends the two pairs to different codes. What comes out the same is how well each "
+                      "pair rebuilds digits with its own decoder, not what its numbers mean."),
+        "slightly worse": wrong("that pictures the twin's code as the first one nudged a little. Nothing in "
+                                "training ties coordinate 1 of one pair to coordinate 1 of the other, so the "
+                                "twin's decoder gives every number a meaning the first encoder never meant: the "
+                                "errors come out more than twice the own decoders', above even the average digit's."),
+    }, what='"same", "slightly worse" or "much worse"',
+       aliases={"as good": "same", "the same": "same", "같다": "same", "똑같다": "same",
+                "a bit worse": "slightly worse", "a little worse": "slightly worse", "조금 나쁘다": "slightly worse",
+                "약간 나쁘다": "slightly worse", "worse than the average digit": "much worse",
+                "훨씬 나쁘다": "much worse"})

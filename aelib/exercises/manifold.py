@@ -10,6 +10,7 @@ from aelib.exercises.feedback import (
     Feedback,
     as_number,
     as_whole_number,
+    choose,
     read,
     right,
     wrong,
@@ -68,3 +69,20 @@ def check_pca_error(answer: Any) -> Feedback:
         return wrong("that looks like a square root of the error: MSE averages the squared differences, no root.")
     return wrong(f"{value:.4g} is off: fit PCA(latent_dim=50) on the training images, then use "
                  "aelib.train.reconstruction_error(pca, test_images[:1000]).")
+
+
+def check_pca_separated_digit(answer: Any) -> Feedback:
+    """Which digit keeps a region of its own among PCA's 2-D codes of test digits (section 5)?"""
+    return choose(answer, {
+        "1": right("the 1s make a dense patch of their own in section 5's plot, and more than 80% of them have "
+                   "another 1 as their nearest code. PCA saw no labels: the 1s stand apart because their pixels "
+                   "differ from the other digits' along the two directions PCA keeps."),
+        "8": wrong("a shape that looks distinctive to you need not differ along PCA's two directions, which are "
+                   "chosen for the largest variance of all digits together, not for telling digits apart. In "
+                   "section 5 most 8s have a nearest code from another digit: they sit in the crowded middle."),
+        "none": wrong("PCA never sees a label, but it does see pixels, and images of one digit have similar pixels. "
+                      "Section 5's printout shows one digit whose nearest code is its own more than 80% of the time, "
+                      "while most digits stay below 40%."),
+    }, what='"1", "8" or "none"',
+       aliases={"one": "1", "ones": "1", "eight": "8", "eights": "8", "no digit": "none", "nothing": "none",
+                "없음": "none", "없다": "none"})

@@ -18,7 +18,7 @@ def check_mse_by_hand(answer: Any) -> Feedback:
         return value
     return verdict(value, 0.125, tolerance=1e-9, right_because="(0.25 + 0 + 0.25 + 0) / 4.",
                    mistakes={0.5: "that is the sum of the squares; MSE divides by n = 4.",
-                             0.25: "that is the mean absolute error (or a square root); square each difference first."},
+                             0.25: "that is the mean absolute difference: square each difference first (0.5² = 0.25)."},
                    otherwise=f"{value:g} is off: square each of the 4 differences, add them, divide by 4.")
 
 
@@ -59,6 +59,33 @@ def check_shuffled_labels(answer: Any) -> Feedback:
     """What shuffling the labels does to an autoencoder trained with fit."""
     return choose(answer, {
         "no change": right("fit never sees a label: the target of every image is the image itself."),
-        "worse": wrong("which line of the training loop reads a label?"),
-        "better": wrong("which line of the training loop reads a label?"),
-    }, what='"no change", "worse" or "better"')
+        "worse": wrong("wrong labels would mislead a model trained to predict labels, like the judge in section "
+                       "'Lower error, but the right digit?'. The autoencoder is not such a model: fit takes no "
+                       "labels, and its loss compares each image with its own reconstruction, F.mse_loss(model(x), "
+                       "x) in section 'The same loop, packaged'. The shuffled labels have nowhere to do harm."),
+        "better": wrong("you may be thinking of shuffling the order of the images, which is a different thing: "
+                        "the loop in section 'The training loop, four steps' already draws a new random order "
+                        "every epoch (torch.randperm). The labels themselves were thrown away when the data was "
+                        "loaded, so mixing them up cannot help either."),
+    }, what='"no change", "worse" or "better"',
+       aliases={"same": "no change", "unchanged": "no change", "nothing": "no change", "no difference": "no change",
+                "변화 없음": "no change", "그대로": "no change", "나빠진다": "worse", "나빠짐": "worse",
+                "좋아진다": "better", "좋아짐": "better"})
+
+
+def check_blur_prediction(answer: Any) -> Feedback:
+    """Predicted before the computation: which guess has the lower expected squared error, sharp or blurred?"""
+    return choose(answer, {
+        "blur": right("the average of the two positions is never fully right, but never badly wrong either: "
+                      "each of its pixels is off by half the ink, and squaring makes two half-errors cost less "
+                      "than one whole error (2 × 0.5² = 0.5 < 1). Its expected squared error is half a sharp "
+                      "guess's, so training with MSE pulls the decoder toward blur."),
+        "sharp": wrong("a sharp guess is exactly right half the time, but the other half it pays in full twice: "
+                       "ink where there is none, and none where the ink is. Squared error punishes those big "
+                       "misses more than the blur's many half-misses."),
+        "same": wrong("that is true of the absolute error: there, the blur's half-misses add up to exactly what "
+                      "a sharp guess pays. Squaring makes a half-miss cost only a quarter, so under MSE the two "
+                      "are not the same."),
+    }, what='"sharp", "blur" or "same"',
+       aliases={"blurred": "blur", "average": "blur", "the average": "blur", "흐린 것": "blur", "평균": "blur",
+                "sharp guess": "sharp", "선명한 것": "sharp", "equal": "same", "같다": "same"})
