@@ -1,0 +1,82 @@
+"""Cell run times per notebook section, read from the stored notebooks: ``python -m tools.timings [--write]``.
+
+Every stored notebook was executed top to bottom by nbclient, which records when each cell started
+and finished (``cell.metadata.execution``). This tool sums those times per section (a ``## `` heading)
+and prints the tables that TEACHING.md holds between its timing markers; ``--write`` puts them there.
+``tests/test_teaching.py`` fails when TEACHING.md's tables differ from what the notebooks record.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+START, END = "<!-- timings: start (python -m tools.timings --write) -->", "<!-- timings: end -->"
+
+
+def cell_seconds(cell: dict) -> float:
+    """How long a stored code cell took to run, from nbclient's timestamps."""
+    stamps = cell.get("metadata", {}).get("execution", {})
+    if "iopub.execute_input" not in stamps or "shell.execute_reply" not in stamps:
+        raise ValueError("a code cell has no execution timestamps: execute the notebook with nbclient first")
+    start, end = (datetime.fromisoformat(stamps[k].replace("Z", "+00:00"))
+                  for k in ("iopub.execute_input", "shell.execute_reply"))
+    return (end - start).total_seconds()
+
+
+def sections(path: Path) -> list[tuple[str, float]]:
+    """(section title, seconds its code cells took) for one notebook, in order; the title cell counts as intro."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    result: list[tuple[str, float]] = [("set-up and introduction", 0.0)]
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "markdown":
+            for heading in re.findall(r"^## (.+)$", "".join(cell["source"]), re.MULTILINE):
+                result.append((heading.strip(), 0.0))
+        elif cell["cell_type"] == "code":
+            title, seconds = result[-1]
+            result[-1] = (title, seconds + cell_seconds(cell))
+    if result[0][1] == 0.0 and len(result) > 1:  # the notebook opens with a heading of its own
+        result.pop(0)
+    return result
+
+
+def table(path: Path) -> str:
+    rows = sections(path)
+    total = sum(s for _, s in rows)
+    lines = [f"**{path.stem}** ({total:.0f} s in all)", "", "| section | run time |", "|---|---:|"]
+    lines += [f"| {title} | {seconds:.1f} s |" for title, seconds in rows]
+    return "\n".join(lines)
+
+
+def tables() -> str:
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    return "\n\n".join(table(p) for p in notebooks)
+
+
+def with_tables(text: str) -> str:
+    """``text`` with the block between the timing markers replaced by the current tables."""
+    if START not in text or END not in text:
+        raise ValueError(f"TEACHING.md needs the two markers {START!r} and {END!r}")
+    head, rest = text.split(START)
+    _, tail = rest.split(END)
+    return f"{head}{START}\n{tables()}\n{END}{tail}"
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="update the tables in TEACHING.md")
+    args = parser.parse_args(argv)
+    if args.write:
+        path = ROOT / "TEACHING.md"
+        path.write_text(with_tables(path.read_text(encoding="utf-8")), encoding="utf-8")
+        print(f"updated {path}")
+    else:
+        print(tables())
+
+
+if __name__ == "__main__":
+    main()
