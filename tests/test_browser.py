@@ -29,7 +29,7 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 pytestmark = pytest.mark.browser
 
 
-def _chromium() -> str:
+def chromium_path() -> str:
     path = os.environ.get("AELIB_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
     if not Path(path).exists():
         pytest.skip("no Chromium here: install Debian's chromium (apt-get install chromium) to run this test")
@@ -51,13 +51,19 @@ def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     app, route = FRONTENDS[request.param]
     shutil.copy(ROOT / "notebooks" / NOTEBOOK, tmp_path / NOTEBOOK)
     port, token = _free_port(), secrets.token_hex(16)
+    # JupyterLab 4 and Notebook 7 render only the cells near the viewport ("windowing"); the explorer sits
+    # far down, so turn windowing off in this server's own user settings.
+    tracker = tmp_path / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text('{"windowingMode": "none"}')
     log = open(tmp_path / "jupyterlab.log", "w")  # closed in the finally block below
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", app, "--no-browser", "--allow-root", "--ServerApp.ip=127.0.0.1",
          f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={tmp_path}",
          "--LabApp.news_url=", "--ServerApp.disable_check_xsrf=False"],
         stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")},
+        env={**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+             "JUPYTERLAB_SETTINGS_DIR": str(tmp_path / "settings")},
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -83,7 +89,7 @@ def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Path):
-    chromium = _chromium()
+    chromium = chromium_path()
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)

@@ -1,0 +1,203 @@
+"""The course website (``python -m tools.site``), built from the committed notebooks and read in a real browser.
+
+The site is built once into a temporary folder and served from 127.0.0.1. Every request the browser
+makes to anywhere else is refused and recorded: a page that needs the network fails here. Needs
+Debian's chromium and the pinned ``playwright`` (skipped, with the reason, where either is missing).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.test_browser import CHROMIUM_FLAGS, chromium_path
+
+ROOT = Path(__file__).resolve().parents[1]
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+pytest.importorskip("myst_nb", reason="the site builder is not installed: pip install -r requirements.txt")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tools.site import build
+
+    out = tmp_path_factory.mktemp("site") / "html"
+    build(out)
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "_static" not in p.parts)
+
+
+class _Links(HTMLParser):
+    """Every href/src of a page, and every id it defines."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.targets: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        for name in ("href", "src"):
+            if attributes.get(name) and (tag != "link" or attributes.get("rel") != "canonical"):
+                self.targets.append(attributes[name])
+
+
+@functools.cache
+def _parse(page: Path) -> _Links:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_site_has_every_page(site: Path):
+    names = {p.relative_to(site).as_posix() for p in pages(site)}
+    expected = {"index.html"}
+    expected |= {f"notebooks/{p.stem}.html" for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
+    expected |= {f"solutions/{p.stem}.html" for p in (ROOT / "solutions").glob("*.md")}
+    expected |= {"TEACHING.html"} if (ROOT / "TEACHING.md").exists() else set()
+    assert expected <= names, f"missing pages: {sorted(expected - names)}"
+    assert len(expected) >= 20
+
+
+def test_no_internal_link_or_image_is_broken(site: Path):
+    broken = []
+    for page in pages(site):
+        for target in _parse(page).targets:
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or target.startswith(("mailto:", "javascript:")):
+                continue
+            resolved = page if not parts.path else (page.parent / unquote(parts.path)).resolve()
+            if resolved.is_dir():
+                resolved = resolved / "index.html"
+            if not resolved.is_file():
+                broken.append(f"{page.relative_to(site)}: {target} (no such file)")
+            elif parts.fragment and resolved.suffix == ".html" and unquote(parts.fragment) not in _parse(resolved).ids:
+                broken.append(f"{page.relative_to(site)}: {target} (no such anchor)")
+    assert not broken, "broken internal links:\n" + "\n".join(broken)
+
+
+def test_no_page_refers_to_another_site_for_what_it_needs(site: Path):
+    """Scripts, styles, fonts and images all come from the site itself (links to read elsewhere are fine)."""
+    needs = re.compile(r"<(?:script|img|link|iframe|source)\b[^>]*\b(?:src|href)=\"(?:https?:)?//", re.IGNORECASE)
+    offenders = [p.relative_to(site).as_posix() for p in pages(site) if needs.search(p.read_text(encoding="utf-8"))]
+    assert not offenders, f"pages that load something from another site: {offenders}"
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    """The site on a local HTTP server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser_page(served: str) -> Iterator[tuple[object, list[str]]]:
+    """A Chromium page that may reach only the local server; yields it and the list of refused URLs."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    refused: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+
+        def only_local(route, request) -> None:
+            if request.url.startswith(served) or request.url.startswith("data:"):
+                route.continue_()
+            else:
+                refused.append(request.url)
+                route.abort()
+
+        page.route("**/*", only_local)
+        yield page, refused
+        browser.close()
+
+
+@pytest.mark.browser
+def test_every_page_loads_offline_with_its_images_and_typeset_math(site, served, browser_page):
+    page, refused = browser_page
+    with_math = []
+    for path in pages(site):
+        url = served + path.relative_to(site).as_posix()
+        response = page.goto(url, wait_until="load")
+        assert response is not None and response.ok, f"{url} answered {response and response.status}"
+        unloaded = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
+                                 ".map(i => i.getAttribute('src'))")
+        assert not unloaded, f"{url}: images that did not load: {unloaded}"
+        math = page.locator(".math").count()
+        if math:
+            with_math.append(path.name)
+            page.wait_for_function("() => [...document.querySelectorAll('.math')]"
+                                   ".every(e => e.querySelector('mjx-container svg'))", timeout=30_000)
+            raw = page.evaluate("[...document.querySelectorAll('.math')].filter(e => !e.querySelector('mjx-container'))"
+                                ".map(e => e.textContent.slice(0, 60))")
+            assert not raw, f"{url}: math left as raw TeX: {raw[:3]}"
+    assert not refused, f"pages tried to reach the network: {sorted(set(refused))[:5]}"
+    # the notebooks that teach with formulas have typeset formulas
+    assert {"05_training_mse.html", "07_toward_a_dense_latent_space.html", "08_variational_autoencoder.html"} <= set(
+        with_math)
+
+
+@pytest.mark.browser
+def test_the_explorer_page_shows_the_static_map_instead_of_the_widget(served, browser_page):
+    page, refused = browser_page
+    page.goto(served + "notebooks/06_reconstruction_vs_generation.html", wait_until="load")
+    assert page.get_by_text("The live latent explorer runs in Jupyter").count() == 1
+    assert page.get_by_text("VBox(children=").count() == 0
+    figures = page.evaluate("[...document.images].map(i => i.naturalWidth)")
+    assert len(figures) >= 5 and min(figures) > 100
+    assert not refused
+
+
+@pytest.mark.browser
+def test_solutions_are_folded_until_asked_for(served, browser_page):
+    page, _ = browser_page
+    page.goto(served + "solutions/05_training_mse.html", wait_until="load")
+    details = page.locator("details")
+    assert details.count() >= 3
+    code = details.first.locator("pre").first
+    assert not code.is_visible()
+    details.first.locator("summary").click()
+    assert code.is_visible()
+
+
+@pytest.mark.browser
+def test_hangul_is_drawn_with_real_glyphs(site, served, browser_page):
+    """Korean text renders in a font that has Hangul, not as the empty boxes of a missing glyph."""
+    page, _ = browser_page
+    page.goto(served + "index.html", wait_until="load")
+    element = page.locator("article p", has_text=HANGUL).first
+    assert element.count() == 1
+    # Draw a Hangul syllable and an unassigned code point (always the missing-glyph box) in the page's font:
+    # if the two pictures are the same, the browser has no glyph for Hangul.
+    same = element.evaluate("""e => {
+        const font = getComputedStyle(e).font;
+        const draw = text => { const c = document.createElement('canvas'); c.width = 64; c.height = 64;
+            const g = c.getContext('2d'); g.font = font.replace(/\\d+(\\.\\d+)?px/, '40px'); g.fillText(text, 4, 48);
+            return c.toDataURL(); };
+        return draw('한') === draw('\\u{10FFFD}'); }""")
+    assert same is False
