@@ -176,14 +176,17 @@ def test_at_work_checks():
 def test_verdict_and_choose_give_each_mistake_its_own_reason():
     from aelib.exercises.feedback import choose, right, verdict, wrong
 
-    assert verdict(0.5000001, 0.5, tolerance=1e-6, right_because="r", otherwise="o").message == "r"
-    assert verdict(3, 2, right_because="r", mistakes={3: "three"}, otherwise="o").message == "three"
-    assert verdict(4, 2, right_because="r", mistakes={3: "three"}, otherwise="o").message == "o"
-    options = {"a": right("yes"), "b": wrong("no, because b")}
-    assert choose(" A ", options, what='"a" or "b"').message == "yes"
-    assert choose("b", options, what='"a" or "b"').message == "no, because b"
-    assert choose("c", options, what='"a" or "b"').message == "answer \"a\" or \"b\", not 'c'."
-    assert choose("alpha", options, what="x", aliases={"alpha": "a"}).status == "right"
+    assert verdict(0.5000001, 0.5, tolerance=1e-6, right_because=("r", "맞음"), otherwise=("o", "아님")).message == "r"
+    assert verdict(3, 2, right_because=("r", "맞음"), mistakes={3: ("three", "셋")}, otherwise=("o", "아님")).message \
+        == "three"
+    assert verdict(4, 2, right_because=("r", "맞음"), mistakes={3: ("three", "셋")}, otherwise=("o", "아님")).message \
+        == "o"
+    options = {"a": right("yes", "예"), "b": wrong("no, because b", "아니요, b이므로")}
+    what = ('"a" or "b"', '"a", "b" 중 하나')
+    assert choose(" A ", options, what=what).message == "yes"
+    assert choose("b", options, what=what).message == "no, because b"
+    assert choose("c", options, what=what).message == "answer \"a\" or \"b\", not 'c'."
+    assert choose("alpha", options, what=what, aliases={"alpha": "a"}).status == "right"
 
 
 def test_predict_first_checks_give_every_wrong_option_its_own_reason():

@@ -23,56 +23,82 @@ from aelib.exercises.feedback import (
 
 def check_output_shape(answer: Any) -> Feedback:
     """Shape of a decoder's output for 32 latent vectors of size 16 (MNIST)."""
-    shape = read(answer, "a tuple such as (rows, columns)", as_shape)
+    shape = read(answer, ("a tuple such as (rows, columns)", "(행, 열)과 같은 튜플"), as_shape)
     if isinstance(shape, Feedback):
         return shape
-    return verdict(shape, (32, 784), right_because="one reconstructed image of 784 pixels per latent vector.",
-                   mistakes={(32, 16): "that is the shape of the decoder's input z; it outputs images.",
-                             (32, 28, 28): "the course's decoder outputs flattened images; reshape them only "
-                                           "to draw them."},
-                   otherwise=f"{shape} is not it: one row per latent vector, and how many numbers per image?")
+    return verdict(shape, (32, 784),
+                   right_because=("one reconstructed image of 784 pixels per latent vector.",
+                                  "잠재벡터 하나마다 픽셀 784개로 된 복원 이미지가 하나씩 나옵니다."),
+                   mistakes={(32, 16): ("that is the shape of the decoder's input z; it outputs images.",
+                                        "그것은 디코더의 입력 z의 모양입니다. 디코더는 이미지를 출력합니다."),
+                             (32, 28, 28): ("the course's decoder outputs flattened images; reshape them only "
+                                            "to draw them.",
+                                            "이 강좌의 디코더는 한 줄로 펼친 이미지를 출력합니다. 모양을 바꾸는 "
+                                            "것(reshape)은 그림을 그릴 때뿐입니다.")},
+                   otherwise=(f"{shape} is not it: one row per latent vector, and how many numbers per image?",
+                              f"{shape}은(는) 답이 아닙니다. 잠재벡터 하나가 한 행입니다. 그렇다면 이미지 한 "
+                              "장에는 수가 몇 개일까요?"))
 
 
 def check_output_activation(answer: Any) -> Feedback:
     """The name of the function that keeps decoded pixels in (0, 1)."""
     if is_unanswered(answer):
-        return unanswered('a name in quotes, such as "tanh"')
+        return unanswered(('a name in quotes, such as "tanh"', '"tanh"처럼 따옴표로 감싼 이름'))
     if not isinstance(answer, str):
-        return wrong(f"answer with the name as a string, not {answer!r}.")
+        return wrong(f"answer with the name as a string, not {answer!r}.",
+                     f"{answer!r} 말고 함수 이름을 문자열로 답하세요.")
     name = answer.strip().lower().replace("nn.", "").replace("torch.", "").replace("()", "")
     name = {"logistic": "sigmoid"}.get(name, name)  # the same function under its other name
-    unbounded = wrong(f"{name} is unbounded above: nothing stops a pixel from exceeding 1.")
-    return verdict(name, "sigmoid", right_because="σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).",
-                   mistakes={"tanh": "tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
-                             "relu": unbounded.message, "silu": unbounded.message,
-                             "softmax": "softmax makes all 784 outputs sum to 1, so an image could never have "
-                                        "much ink."},
-                   otherwise=f"{answer!r} is not it: which function squashes any real number into (0, 1)?")
+    unbounded = (f"{name} is unbounded above: nothing stops a pixel from exceeding 1.",
+                 f"{name}에는 위쪽 한계가 없습니다. 픽셀이 1을 넘지 못하게 막는 것이 아무것도 없습니다.")
+    return verdict(name, "sigmoid",
+                   right_because=("σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).",
+                                  "σ(u) = 1 / (1 + e^(−u))는 모든 실수를 (0, 1) 안으로 보냅니다."),
+                   mistakes={"tanh": ("tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
+                                      "tanh는 (−1, 1) 안의 값을 내놓습니다. 치역의 절반은 픽셀 값이 될 수 "
+                                      "없습니다."),
+                             "relu": unbounded, "silu": unbounded,
+                             "softmax": ("softmax makes all 784 outputs sum to 1, so an image could never have "
+                                         "much ink.",
+                                         "softmax는 출력 784개를 모두 더하면 1이 되게 만들므로, 이미지에 잉크를 "
+                                         "많이 담을 수가 없습니다.")},
+                   otherwise=(f"{answer!r} is not it: which function squashes any real number into (0, 1)?",
+                              f"{answer!r}은(는) 답이 아닙니다. 어떤 실수든 (0, 1) 안으로 눌러 넣는 함수는 "
+                              "무엇일까요?"))
 
 
 def check_decoder(module: Any) -> Feedback:
     """An nn.Sequential 16 → 128 → 784 with a nonlinearity between and a sigmoid at the end."""
     if is_unanswered(module):
-        return unanswered("an nn.Sequential(...)")
+        return unanswered(("an nn.Sequential(...)", "nn.Sequential(...)"))
     widths = linear_widths(module)
     if isinstance(widths, Feedback):
         return widths
     if widths != [(16, 128), (128, 784)]:
-        return wrong(f"the Linear layers go {widths}; the mirror of 784 → 128 → 16 goes 16 → 128 → 784.")
+        return wrong(f"the Linear layers go {widths}; the mirror of 784 → 128 → 16 goes 16 → 128 → 784.",
+                     f"Linear 층들의 (입력, 출력) 너비가 {widths}입니다. 784 → 128 → 16을 거울처럼 뒤집으면 "
+                     "16 → 128 → 784입니다.")
     # iterating a Sequential lists every position (children() lists a module used twice only once)
     children = list(module) if isinstance(module, nn.Sequential) else list(module.children())
     if not isinstance(children[-1], nn.Sigmoid):
-        return wrong("end with nn.Sigmoid(), so every pixel lands in (0, 1).")
+        return wrong("end with nn.Sigmoid(), so every pixel lands in (0, 1).",
+                     "맨 끝에 nn.Sigmoid()를 두어 모든 픽셀이 (0, 1) 안에 들어오게 하세요.")
     if len(children) < 4 or isinstance(children[1], nn.Linear):
-        return wrong("put a nonlinearity (e.g. nn.SiLU()) between the two Linear layers.")
+        return wrong("put a nonlinearity (e.g. nn.SiLU()) between the two Linear layers.",
+                     "두 Linear 층 사이에 비선형 함수(예: nn.SiLU())를 넣으세요.")
     try:
         with torch.no_grad():
             out = module(torch.randn(5, 16) * 50)
     except Exception as exc:  # a learner's module can fail in any way; say how
-        return wrong(f"running it on a batch of shape [5, 16] failed: {type(exc).__name__}: {exc}")
+        return wrong(f"running it on a batch of shape [5, 16] failed: {type(exc).__name__}: {exc}",
+                     f"모양이 [5, 16]인 배치로 실행하자 오류가 났습니다"
+                     f"(파이썬의 오류 메시지: `{type(exc).__name__}: {exc}`)")
     if tuple(out.shape) != (5, 784) or float(out.min()) < 0 or float(out.max()) > 1:
-        return wrong(f"a batch [5, 16] should give [5, 784] values in [0, 1]; got shape {list(out.shape)}.")
-    return right("16 numbers back to 784 pixels, each squeezed into (0, 1).")
+        return wrong(f"a batch [5, 16] should give [5, 784] values in [0, 1]; got shape {list(out.shape)}.",
+                     f"[5, 16] 배치를 넣으면 [0, 1] 범위의 값으로 된 [5, 784]가 나와야 하는데, "
+                     f"나온 모양은 {list(out.shape)}입니다.")
+    return right("16 numbers back to 784 pixels, each squeezed into (0, 1).",
+                 "수 16개가 다시 픽셀 784개가 되고, 픽셀 하나하나가 (0, 1) 안으로 눌려 들어갑니다.")
 
 
 def check_untrained_against_average(answer: Any) -> Feedback:
@@ -81,14 +107,25 @@ def check_untrained_against_average(answer: Any) -> Feedback:
         "worse": right("its nearly constant image is a middle grey (the average output pixel is about 0.5), while "
                        "most pixels of a digit are blank paper (0), and the average digit is blank wherever digits "
                        "rarely put ink. The next cell measures the smudge's error at more than twice "
-                       "the average digit's."),
+                       "the average digit's.",
+                       "거의 변하지 않는 그 출력 이미지는 중간 회색입니다(출력 픽셀의 평균이 약 0.5). 그런데 "
+                       "숫자 이미지의 픽셀은 대부분 빈 종이(0)이고, 평균 숫자는 숫자들이 잉크를 거의 묻히지 "
+                       "않는 곳이면 어디든 비어 있습니다. 다음 셀에서 재 보면 회색 얼룩의 오차는 평균 숫자의 "
+                       "두 배가 넘습니다."),
         "better": wrong("looking at the input helps only a network that has learned to use it. Untrained, this "
                         "one's outputs barely change from digit to digit (section 'What an untrained autoencoder "
                         "returns': a tiny fraction of the digits' own variation), so in effect it ignores the "
-                        "input too, and the image it draws is a worse one."),
+                        "input too, and the image it draws is a worse one.",
+                        "입력을 보는 것은 입력을 쓰는 법을 배운 신경망에게만 도움이 됩니다. 학습하지 않은 이 "
+                        "신경망의 출력은 숫자가 바뀌어도 거의 달라지지 않습니다(‘학습하지 않은 오토인코더가 "
+                        "내놓는 것’ 절에서 잰 출력의 변화는 숫자들 자체의 변화에 비하면 아주 작습니다). 그러니 "
+                        "사실상 이것도 입력을 무시하는 셈이고, 그려 내는 이미지마저 평균 숫자보다 나쁩니다."),
         "same": wrong("two images that both ignore the input can still have very different errors: it matters "
                       "which image. A grey near 0.5 pays about 0.25 in squared error on every pixel that should "
-                      "be white, and the average digit is blank exactly where digits rarely put ink."),
-    }, what='"better", "same" or "worse"',
+                      "be white, and the average digit is blank exactly where digits rarely put ink.",
+                      "둘 다 입력을 무시하는 이미지라도 오차는 크게 다를 수 있습니다. 어떤 이미지냐가 "
+                      "중요합니다. 0.5 근처의 회색은 흰색이어야 할 픽셀마다 약 0.25의 제곱오차를 치르고, "
+                      "평균 숫자는 바로 숫자들이 잉크를 거의 묻히지 않는 곳에서 비어 있습니다."),
+    }, what=('"better", "same" or "worse"', '"better", "same", "worse" 중 하나'),
        aliases={"about the same": "same", "equal": "same", "같다": "same", "비슷하다": "same", "더 좋다": "better",
                 "더 낫다": "better", "좋다": "better", "더 나쁘다": "worse", "나쁘다": "worse"})

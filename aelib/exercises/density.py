@@ -11,53 +11,73 @@ from aelib.exercises.feedback import Feedback, as_number, choose, is_unanswered,
 
 def check_kl_value(answer: Any) -> Feedback:
     """KL(N(1, 1) || N(0, 1)) from ½(μ² + σ² − 1 − log σ²)."""
-    value = read(answer, "a number", as_number)
+    value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value
     return verdict(value, 0.5, tolerance=1e-6,
-                   right_because="½(1 + 1 − 1 − 0): only the shifted centre costs anything.",
-                   mistakes={1.0: "remember the ½ in front."},
-                   otherwise=f"{value:g} is off: put μ = 1 and σ² = 1 (so log σ² = 0) into ½(μ² + σ² − 1 − log σ²).")
+                   right_because=("½(1 + 1 − 1 − 0): only the shifted centre costs anything.",
+                                  "½(1 + 1 − 1 − 0)입니다. KL 값을 만드는 것은 중심이 옮겨 간 것 하나뿐입니다."),
+                   mistakes={1.0: ("remember the ½ in front.", "맨 앞의 ½을 잊지 마세요.")},
+                   otherwise=(f"{value:g} is off: put μ = 1 and σ² = 1 (so log σ² = 0) into ½(μ² + σ² − 1 − log σ²).",
+                              f"{value:g}은(는) 맞지 않습니다. ½(μ² + σ² − 1 − log σ²)에 μ = 1, σ² = 1(따라서 "
+                              "log σ² = 0)을 넣어 보세요."))
 
 
 def check_reparameterise(reparameterise: Any) -> Feedback:
     """``reparameterise(mu, log_var, eps)`` must return mu + exp(log_var / 2) * eps."""
     if not callable(reparameterise):
-        return wrong(f"reparameterise should be a function, but it is a {type(reparameterise).__name__}.")
+        return wrong(f"reparameterise should be a function, but it is a {type(reparameterise).__name__}.",
+                     f"reparameterise는 함수여야 하는데 {type(reparameterise).__name__}입니다.")
     generator = torch.Generator().manual_seed(0)
     mu, log_var, eps = (torch.randn(4, 2, generator=generator) for _ in range(3))
     try:
         z = reparameterise(mu, log_var, eps)
     except Exception as exc:  # a learner's function can fail in any way; say how
-        return wrong(f"calling reparameterise(mu, log_var, eps) failed: {type(exc).__name__}: {exc}")
+        return wrong(f"calling reparameterise(mu, log_var, eps) failed: {type(exc).__name__}: {exc}",
+                     f"reparameterise(mu, log_var, eps)를 호출하다가 오류가 났습니다"
+                     f"(파이썬의 오류 메시지: `{type(exc).__name__}: {exc}`)")
     if z is None:
-        return unanswered("the body of reparameterise")
+        return unanswered(("the body of reparameterise", "reparameterise 함수의 본문"))
     if not isinstance(z, torch.Tensor) or z.shape != mu.shape:
         return wrong(f"return a tensor shaped like mu ({list(mu.shape)}), not {type(z).__name__} "
-                     f"{list(getattr(z, 'shape', []))}.")
+                     f"{list(getattr(z, 'shape', []))}.",
+                     f"mu와 모양({list(mu.shape)})이 같은 텐서를 반환하세요. 지금 반환한 것은 {type(z).__name__} "
+                     f"{list(getattr(z, 'shape', []))}입니다.")
     if torch.allclose(z, mu + torch.exp(0.5 * log_var) * eps, atol=1e-6):
-        return right("z = μ + σ·ε with σ = exp(½ log σ²): random, yet differentiable in μ and σ.")
+        return right("z = μ + σ·ε with σ = exp(½ log σ²): random, yet differentiable in μ and σ.",
+                     "z = μ + σ·ε이고 σ = exp(½ log σ²)입니다. 무작위이면서도 μ와 σ에 대해 미분할 수 있습니다.")
     if torch.allclose(z, mu + log_var.exp() * eps, atol=1e-6):
-        return wrong("exp(log σ²) is the variance σ²; multiply ε by the standard deviation σ = exp(½ log σ²).")
+        return wrong("exp(log σ²) is the variance σ²; multiply ε by the standard deviation σ = exp(½ log σ²).",
+                     "exp(log σ²)는 분산 σ²입니다. ε에는 표준편차 σ = exp(½ log σ²)를 곱하세요.")
     if torch.allclose(z, mu + log_var * eps, atol=1e-6):
-        return wrong("log_var is a logarithm of the variance; turn it into σ first.")
-    return wrong("z should be the centre μ plus σ times the noise ε.")
+        return wrong("log_var is a logarithm of the variance; turn it into σ first.",
+                     "log_var는 분산의 로그입니다. 먼저 σ로 바꾸세요.")
+    return wrong("z should be the centre μ plus σ times the noise ε.",
+                 "z는 중심 μ에 σ와 잡음 ε의 곱을 더한 값이어야 합니다.")
 
 
 def check_model_for_generation(answer: Any) -> Feedback:
     """Which of the three models to decode N(0, I) draws with."""
     if is_unanswered(answer):
-        return unanswered('a panel title such as "Combination"')
+        return unanswered(('a panel title such as "Combination"', '"Combination" 같은 패널 제목'))
     key = str(answer).strip().lower()
     if "combination" in key or key == "both":
-        return right("organised by digit and filling N(0, I): every draw lands near codes the decoder knows.")
+        return right("organised by digit and filling N(0, I): every draw lands near codes the decoder knows.",
+                     "코드가 숫자별로 정리되어 있으면서 N(0, I)를 채웁니다. 그래서 어떤 표본을 뽑든 디코더가 아는 "
+                     "코드 가까이에 떨어집니다.")
     if "kl" in key:
         return wrong("its codes fill N(0, I) perfectly, but they carry nothing about the input: every draw "
-                     "decodes to the same average.")
+                     "decodes to the same average.",
+                     "이 모델의 코드는 N(0, I)를 빈틈없이 채우지만, 입력에 관한 정보는 하나도 담고 있지 않습니다. "
+                     "그래서 어떤 표본을 디코딩해도 똑같은 평균 이미지가 나옵니다.")
     if "recon" in key:
         return wrong("its codes are organised, but N(0, I) covers only its crowded centre, and the rest of "
-                     "its region is full of holes.")
-    return wrong('answer with one of the titles: "Only Reconstruction Loss", "Only KL Divergence", "Combination".')
+                     "its region is full of holes.",
+                     "이 모델의 코드는 숫자별로 정리되어 있지만, N(0, I)는 코드가 몰려 있는 중심만 덮습니다. 코드가 "
+                     "차지한 나머지 영역에는 구멍이 가득합니다.")
+    return wrong('answer with one of the titles: "Only Reconstruction Loss", "Only KL Divergence", "Combination".',
+                 '패널 제목 "Only Reconstruction Loss", "Only KL Divergence", "Combination" 가운데 하나를, 그림 위에 '
+                 "영어로 적힌 그대로 써서 답하세요.")
 
 
 def check_kl_only_prediction(answer: Any) -> Feedback:
@@ -66,14 +86,27 @@ def check_kl_only_prediction(answer: Any) -> Feedback:
         "the same blur": right("its codes fill N(0, I), but its encoder felt only the KL term, which every input meets "
                                "in the same way, so z carries nothing about the digit: in 'Measuring it' its codes are "
                                "sorted by digit hardly better than chance. Its decoder learned the one average digit "
-                               "that fits all inputs best, and draws it wherever z lands."),
+                               "that fits all inputs best, and draws it wherever z lands.",
+                               "이 모델의 코드는 N(0, I)를 채웁니다. 하지만 인코더에는 모든 입력에 똑같이 작용하는 "
+                               "KL 항만 작용했으므로, z에는 숫자에 관한 정보가 하나도 담기지 않습니다. ‘측정하기’ "
+                               "절에서 이 모델의 코드가 숫자별로 정리된 정도는 우연 수준과 거의 다르지 않았습니다. "
+                               "디코더는 모든 입력에 가장 잘 맞는 평균 숫자 하나를 배웠고, z가 어디에 떨어지든 그 "
+                               "숫자를 그립니다."),
         "varied digits": wrong("filling N(0, I) is only half the job: the codes must also say which digit they came "
                                "from. In 'Measuring it' the Only KL codes are sorted by digit hardly better than "
-                               "chance, so no draw tells the decoder which digit to make."),
+                               "chance, so no draw tells the decoder which digit to make.",
+                               "N(0, I)를 채우는 것은 해야 할 일의 절반일 뿐입니다. 코드는 자신이 어느 숫자에서 "
+                               "왔는지도 말해 주어야 합니다. ‘측정하기’ 절에서 KL만 쓴 모델의 코드가 숫자별로 정리된 "
+                               "정도는 우연 수준과 거의 다르지 않았습니다. 그러니 어떤 표본도 디코더에게 어느 숫자를 "
+                               "그려야 할지 알려 주지 못합니다."),
         "noise": wrong("its decoder did learn: it was trained on the codes it was handed, as in the other two models; "
                        "only its error was kept from the encoder. But those codes said nothing about the input, so "
-                       "the best it could learn is one average digit, a smooth blur, not random pixels."),
-    }, what='"varied digits", "the same blur" or "noise"',
+                       "the best it could learn is one average digit, a smooth blur, not random pixels.",
+                       "이 모델의 디코더도 분명히 학습했습니다. 다른 두 모델에서처럼 자신이 받은 코드로 학습했고, "
+                       "디코더의 오차가 인코더까지 전달되지 않았을 뿐입니다. 하지만 그 코드들은 입력에 관해 아무것도 "
+                       "말해 주지 않았으므로, 디코더가 배울 수 있는 최선은 평균 숫자 하나, 곧 매끄럽고 흐릿한 "
+                       "이미지였습니다. 무작위 픽셀이 아닙니다."),
+    }, what=('"varied digits", "the same blur" or "noise"', '"varied digits", "the same blur", "noise" 중 하나'),
        aliases={"varied": "varied digits", "digits": "varied digits", "다양한 숫자": "varied digits",
                 "same blur": "the same blur", "blur": "the same blur", "one blur": "the same blur",
                 "average": "the same blur", "흐린 숫자": "the same blur", "평균": "the same blur",

@@ -24,50 +24,67 @@ from aelib.exercises.feedback import (
 
 def check_parameter_count(answer: Any) -> Feedback:
     """Parameters of an encoder 784 → 128 → 16 made of two Linear layers."""
-    value = read(answer, "a whole number", as_whole_number)
+    value = read(answer, ("a whole number", "정수"), as_whole_number)
     if isinstance(value, Feedback):
         return value
     weights = 784 * 128 + 128 * 16
-    one_layer = "that is one layer; there are two."
-    return verdict(value, weights + 128 + 16, right_because="weights a·b plus one bias per output, for each layer.",
-                   mistakes={weights: "you counted the weight matrices; each output node also has a bias.",
+    one_layer = ("that is one layer; there are two.", "층 하나만 센 값입니다. 층은 두 개입니다.")
+    return verdict(value, weights + 128 + 16,
+                   right_because=("weights a·b plus one bias per output, for each layer.",
+                                  "층마다 가중치 a·b개에 출력 하나당 편향(bias) 하나씩을 더합니다."),
+                   mistakes={weights: ("you counted the weight matrices; each output node also has a bias.",
+                                       "가중치 행렬만 세었습니다. 출력 노드마다 편향(bias)도 하나씩 있습니다."),
                              784 * 128 + 128: one_layer, 128 * 16 + 16: one_layer},
-                   otherwise=f"{value} is off: a Linear(a, b) layer has a·b weights and b biases.")
+                   otherwise=(f"{value} is off: a Linear(a, b) layer has a·b weights and b biases.",
+                              f"{value}은(는) 맞지 않습니다. Linear(a, b) 층에는 가중치 a·b개와 편향 b개가 있습니다."))
 
 
 def check_encoder(module: Any) -> Feedback:
     """An nn.Sequential 784 → 128 → 32 → 8 with nonlinearities between the Linear layers."""
     if is_unanswered(module):
-        return unanswered("an nn.Sequential(...)")
+        return unanswered(("an nn.Sequential(...)", "nn.Sequential(...)"))
     widths = linear_widths(module)
     if isinstance(widths, Feedback):
         return widths
     if widths != [(784, 128), (128, 32), (32, 8)]:
-        return wrong(f"the Linear layers go {widths}; they should go 784 → 128 → 32 → 8.")
+        return wrong(f"the Linear layers go {widths}; they should go 784 → 128 → 32 → 8.",
+                     f"Linear 층들의 (입력, 출력) 너비가 {widths}입니다. 784 → 128 → 32 → 8로 이어져야 합니다.")
     # iterating a Sequential lists every position (children() lists a module used twice only once)
     children = list(module) if isinstance(module, nn.Sequential) else list(module.children())
     kinds = ["linear" if isinstance(c, nn.Linear) else "other" for c in children]
     if kinds.count("other") < 2 or kinds[-1] != "linear" or "linear, linear" in ", ".join(kinds):
         return wrong("put a nonlinearity (e.g. nn.SiLU() or nn.ReLU()) between the Linear layers, and none after "
-                     "the last one, so z can take any value.")
+                     "the last one, so z can take any value.",
+                     "Linear 층 사이사이에 비선형 함수(예: nn.SiLU()나 nn.ReLU())를 넣고, 마지막 층 뒤에는 "
+                     "아무것도 넣지 마세요. 그래야 z가 어떤 값이든 가질 수 있습니다.")
     try:
         with torch.no_grad():
             out = module(torch.rand(5, 784))
     except Exception as exc:  # a learner's module can fail in any way; say how
-        return wrong(f"running it on a batch of shape [5, 784] failed: {type(exc).__name__}: {exc}")
+        return wrong(f"running it on a batch of shape [5, 784] failed: {type(exc).__name__}: {exc}",
+                     f"모양이 [5, 784]인 배치로 실행하자 오류가 났습니다"
+                     f"(파이썬의 오류 메시지: `{type(exc).__name__}: {exc}`)")
     if tuple(out.shape) != (5, 8):
-        return wrong(f"a batch of shape [5, 784] should come out as [5, 8], but came out as {list(out.shape)}.")
-    return right("784 numbers in, 8 out, with a nonlinearity between the layers.")
+        return wrong(f"a batch of shape [5, 784] should come out as [5, 8], but came out as {list(out.shape)}.",
+                     f"모양이 [5, 784]인 배치를 넣으면 [5, 8]이 나와야 하는데, "
+                     f"나온 모양은 {list(out.shape)}입니다.")
+    return right("784 numbers in, 8 out, with a nonlinearity between the layers.",
+                 "수 784개가 들어가서 8개가 나오고, 층 사이에는 비선형 함수가 있습니다.")
 
 
 def check_compression_factor(answer: Any) -> Feedback:
     """784 pixels encoded into 16 numbers: the compression factor."""
-    value = read(answer, "a number", as_number)
+    value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value
-    return verdict(value, 784 / 16, tolerance=1e-6, right_because="784 / 16: each code number stands for 49 pixels.",
-                   mistakes={16 / 784: "that is the fraction kept; the factor is how many times smaller the code is."},
-                   otherwise=f"{value:g} is not it: divide the input size by the code size.")
+    return verdict(value, 784 / 16, tolerance=1e-6,
+                   right_because=("784 / 16: each code number stands for 49 pixels.",
+                                  "784 / 16입니다. 코드를 이루는 수 하나가 픽셀 49개를 대신합니다."),
+                   mistakes={16 / 784: ("that is the fraction kept; the factor is how many times smaller the code is.",
+                                        "그것은 남는 수의 비율입니다. 압축 배율은 코드가 입력보다 몇 배 작은지를 "
+                                        "나타냅니다.")},
+                   otherwise=(f"{value:g} is not it: divide the input size by the code size.",
+                              f"{value:g}은(는) 답이 아닙니다. 입력의 크기를 코드의 크기로 나누세요."))
 
 
 def check_untrained_neighbours(answer: Any) -> Feedback:
@@ -75,14 +92,24 @@ def check_untrained_neighbours(answer: Any) -> Feedback:
     return choose(answer, {
         "above chance": right("the random weights were drawn once and then fixed, so the encoder is one smooth "
                               "function of the pixels: similar-looking digits get nearby codes. Above chance, but "
-                              "far from always: nothing has asked the two numbers to keep what makes a 3 a 3."),
+                              "far from always: nothing has asked the two numbers to keep what makes a 3 a 3.",
+                              "무작위 가중치는 한 번 뽑힌 뒤 고정되므로, 인코더는 픽셀에 대한 매끄러운 함수 "
+                              "하나입니다. 그래서 비슷해 보이는 숫자는 가까운 코드를 받습니다. 우연보다는 자주 "
+                              "일치하지만 늘 일치하는 것과는 거리가 멉니다. 3을 3답게 만드는 특징을 두 수에 "
+                              "담으라고 요구한 것이 아무것도 없기 때문입니다."),
         "chance": wrong("random weights do not make random codes. The weights were drawn once and stay fixed, so "
                         "the encoder is a smooth function: two digits with similar pixels get similar codes. The "
-                        "printout puts the real labels next to shuffled ones: look at the gap."),
+                        "printout puts the real labels next to shuffled ones: look at the gap.",
+                        "무작위 가중치가 무작위 코드를 만드는 것은 아닙니다. 가중치는 한 번 뽑힌 뒤 고정되어 "
+                        "있으므로 인코더는 매끄러운 함수이고, 픽셀이 비슷한 두 숫자는 비슷한 코드를 받습니다. "
+                        "출력에는 진짜 레이블로 잰 값과 뒤섞은 레이블로 잰 값이 나란히 있습니다. 그 차이를 보세요."),
         "almost always": wrong("the shape of the layers does not know what a digit is, and these weights have "
                                "learned nothing. The codes keep only what a random smooth map happens to keep: in "
-                               "the printout most codes still have a nearest neighbour from another digit."),
-    }, what='"chance", "above chance" or "almost always"',
+                               "the printout most codes still have a nearest neighbour from another digit.",
+                               "층의 생김새는 숫자가 무엇인지 모르고, 이 가중치는 아무것도 배우지 않았습니다. "
+                               "코드에는 무작위의 매끄러운 함수가 우연히 남기는 것만 남습니다. 출력을 보면 "
+                               "대부분의 코드는 여전히 가장 가까운 이웃이 다른 숫자의 코드입니다."),
+    }, what=('"chance", "above chance" or "almost always"', '"chance", "above chance", "almost always" 중 하나'),
        aliases={"no better than chance": "chance", "random": "chance", "우연": "chance", "우연 수준": "chance",
                 "better than chance": "above chance", "more than chance": "above chance",
                 "우연보다 높다": "above chance", "always": "almost always", "거의 항상": "almost always",

@@ -27,48 +27,63 @@ def _pca_of_training_set() -> PCA:
 
 def check_swiss_roll_dimension(answer: Any) -> Feedback:
     """How many numbers does one point of the swiss roll really need?"""
-    value = read(answer, "a whole number", as_whole_number)
+    value = read(answer, ("a whole number", "정수"), as_whole_number)
     if isinstance(value, Feedback):
         return value
     if value == 2:
-        return right("each point is fixed by where it sits on the sheet: how far along the spiral, and how high.")
+        return right("each point is fixed by where it sits on the sheet: how far along the spiral, and how high.",
+                     "각 점은 면 위의 자리로 정해집니다. 나선을 따라 얼마나 들어가 있는지, "
+                     "그리고 높이가 얼마인지입니다.")
     if value == 3:
-        return wrong("3 is the room the roll lives in, not the number of ways a point can move on the sheet.")
-    return wrong(f"{value} is not it: think of unrolling the sheet flat. How many coordinates does a flat sheet have?")
+        return wrong("3 is the room the roll lives in, not the number of ways a point can move on the sheet.",
+                     "3은 롤이 놓인 공간의 차원이지, 점이 면 위에서 움직일 수 있는 방향의 수가 아닙니다.")
+    return wrong(f"{value} is not it: think of unrolling the sheet flat. How many coordinates does a flat sheet have?",
+                 f"{value}개는 아닙니다. 말린 면을 평평하게 펼쳐 본다고 생각해 보세요. "
+                 "평평한 면에는 좌표가 몇 개 있나요?")
 
 
 def check_components_for_99(answer: Any) -> Feedback:
     """The fewest principal components that explain at least 99% of the training set's variance."""
-    value = read(answer, "a whole number of components", as_whole_number)
+    value = read(answer, ("a whole number of components", "성분의 개수(정수)"), as_whole_number)
     if isinstance(value, Feedback):
         return value
     pca = _pca_of_training_set()
     expected = pca.components_for_variance(0.99)
     if not 1 <= value <= 784:
-        return wrong(f"MNIST has 784 pixel directions, so the answer lies between 1 and 784, not {value}.")
+        return wrong(f"MNIST has 784 pixel directions, so the answer lies between 1 and 784, not {value}.",
+                     f"MNIST의 픽셀 방향은 784개이므로 답은 1에서 784 사이에 있어야 합니다(받은 값: {value}).")
     share = float(pca.explained_variance_ratio_[:value].sum())
     if value == expected:
-        return right(f"{value} of 784 directions keep {share:.2%} of the variance.")
+        return right(f"{value} of 784 directions keep {share:.2%} of the variance.",
+                     f"784개 방향 가운데 {value}개가 분산의 {share:.2%}를 담습니다.")
     if value < expected:
-        return wrong(f"{value} components explain only {share:.2%}: you need more.")
-    return wrong(f"{value} components explain {share:.2%}, but fewer would already reach 99%.")
+        return wrong(f"{value} components explain only {share:.2%}: you need more.",
+                     f"성분 {value}개로는 분산의 {share:.2%}만 설명됩니다. 더 많이 필요합니다.")
+    return wrong(f"{value} components explain {share:.2%}, but fewer would already reach 99%.",
+                 f"성분 {value}개는 분산의 {share:.2%}를 설명하지만, 이보다 적은 개수로도 이미 99%에 이릅니다.")
 
 
 def check_pca_error(answer: Any) -> Feedback:
     """Per-pixel MSE of a PCA with m = 50 (fitted on the training set) on the first 1000 test digits."""
-    value = read(answer, "the error you computed, a number", as_number)
+    value = read(answer, ("the error you computed, a number", "직접 계산한 오차(수)"), as_number)
     if isinstance(value, Feedback):
         return value
     test, _ = load_mnist("test", limit=1000)
     expected = reconstruction_error(_pca_of_training_set(), test)
     if abs(value - expected) <= 0.02 * expected:
-        return right(f"PCA with 50 of 784 numbers leaves an error of about {value:.4f} per pixel.")
+        return right(f"PCA with 50 of 784 numbers leaves an error of about {value:.4f} per pixel.",
+                     f"784개 가운데 50개의 수만 쓰는 PCA는 픽셀당 약 {value:.4f}의 오차를 남깁니다.")
     if abs(value / 784 - expected) <= 0.02 * expected:
-        return wrong("that looks like a sum over the 784 pixels: the course measures the mean per pixel.")
+        return wrong("that looks like a sum over the 784 pixels: the course measures the mean per pixel.",
+                     "픽셀 784개에 걸쳐 더한 합으로 보입니다. 이 강좌는 픽셀당 평균으로 잽니다.")
     if abs(value**2 - expected) <= 0.04 * expected:
-        return wrong("that looks like a square root of the error: MSE averages the squared differences, no root.")
+        return wrong("that looks like a square root of the error: MSE averages the squared differences, no root.",
+                     "오차에 제곱근을 씌운 값으로 보입니다. 평균제곱오차(MSE)는 차이의 제곱을 평균할 뿐, "
+                     "제곱근은 씌우지 않습니다.")
     return wrong(f"{value:.4g} is off: fit PCA(latent_dim=50) on the training images, then use "
-                 "aelib.train.reconstruction_error(pca, test_images[:1000]).")
+                 "aelib.train.reconstruction_error(pca, test_images[:1000]).",
+                 f"{value:.4g}은(는) 맞지 않습니다. 학습 이미지로 PCA(latent_dim=50)를 적합(fit)한 다음, "
+                 "aelib.train.reconstruction_error(pca, test_images[:1000]) 함수로 오차를 재세요.")
 
 
 def check_pca_separated_digit(answer: Any) -> Feedback:
@@ -76,13 +91,23 @@ def check_pca_separated_digit(answer: Any) -> Feedback:
     return choose(answer, {
         "1": right("the 1s make a dense patch of their own in section 5's plot, and more than 80% of them have "
                    "another 1 as their nearest code. PCA saw no labels: the 1s stand apart because their pixels "
-                   "differ from the other digits' along the two directions PCA keeps."),
+                   "differ from the other digits' along the two directions PCA keeps.",
+                   "5절의 그림에서 1들은 자기들끼리 빽빽한 구역을 이루고, 80%가 넘는 1에서 가장 가까운 코드가 "
+                   "또 다른 1의 코드입니다. PCA는 레이블을 보지 않았습니다. 1들이 따로 떨어져 있는 것은 PCA가 "
+                   "남기는 두 방향을 따라 볼 때 1의 픽셀이 다른 숫자들의 픽셀과 다르기 때문입니다."),
         "8": wrong("a shape that looks distinctive to you need not differ along PCA's two directions, which are "
                    "chosen for the largest variance of all digits together, not for telling digits apart. In "
-                   "section 5 most 8s have a nearest code from another digit: they sit in the crowded middle."),
+                   "section 5 most 8s have a nearest code from another digit: they sit in the crowded middle.",
+                   "우리 눈에 독특해 보이는 모양이라고 해서 PCA의 두 방향을 따라서도 다르라는 법은 없습니다. "
+                   "이 두 방향은 숫자를 서로 구별하려고 고른 것이 아니라, 모든 숫자를 통틀어 분산이 가장 큰 "
+                   "방향으로 고른 것입니다. 5절에서 8은 대부분 가장 가까운 코드가 다른 숫자의 코드입니다. "
+                   "8들은 붐비는 한가운데에 섞여 있습니다."),
         "none": wrong("PCA never sees a label, but it does see pixels, and images of one digit have similar pixels. "
                       "Section 5's printout shows one digit whose nearest code is its own more than 80% of the time, "
-                      "while most digits stay below 40%."),
-    }, what='"1", "8" or "none"',
+                      "while most digits stay below 40%.",
+                      "PCA는 레이블을 전혀 보지 않지만 픽셀은 보고, 같은 숫자의 이미지끼리는 픽셀이 비슷합니다. "
+                      "5절의 출력을 보면 가장 가까운 코드가 같은 숫자의 코드인 경우가 80%를 넘는 숫자가 하나 "
+                      "있고, 대부분의 숫자는 40%에 못 미칩니다."),
+    }, what=('"1", "8" or "none"', '"1", "8", "none" 중 하나'),
        aliases={"one": "1", "ones": "1", "eight": "8", "eights": "8", "no digit": "none", "nothing": "none",
                 "없음": "none", "없다": "none"})

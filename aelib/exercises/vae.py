@@ -9,29 +9,45 @@ from aelib.exercises.feedback import Feedback, as_number, choose, read, right, v
 
 def check_gaussian_weight(answer: Any) -> Feedback:
     """The weight 1 / (2 s²) of the summed squared error for a Gaussian decoder with s² = 2."""
-    value = read(answer, "a number", as_number)
+    value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value
     return verdict(value, 0.25, tolerance=1e-9,
-                   right_because="−log N(x; x̂, s²) = ‖x − x̂‖² / (2s²) + const, and 1 / (2·2) = 0.25: "
-                                 "a wider Gaussian forgives errors, so the KL counts relatively more.",
-                   mistakes={0.5: "that is 1 / s²; the Gaussian's exponent has a 2 in the denominator too.",
-                             4.0: "upside down: the squared error is divided by 2s², not multiplied.",
-                             1.0: "a weight of 1 belongs to s² = ½, notebook 07's choice; here s² = 2."},
-                   otherwise=f"{value:g} is off: write out −log of the Gaussian density and read off the factor "
-                             "in front of ‖x − x̂‖².")
+                   right_because=("−log N(x; x̂, s²) = ‖x − x̂‖² / (2s²) + const, and 1 / (2·2) = 0.25: "
+                                  "a wider Gaussian forgives errors, so the KL counts relatively more.",
+                                  "−log N(x; x̂, s²) = ‖x − x̂‖² / (2s²) + const이고, 1 / (2·2) = 0.25입니다. 더 넓은 "
+                                  "가우시안은 오차를 너그럽게 봐주므로, 상대적으로 KL의 비중이 커집니다."),
+                   mistakes={0.5: ("that is 1 / s²; the Gaussian's exponent has a 2 in the denominator too.",
+                                   "그것은 1 / s²입니다. 가우시안의 지수에는 분모에 2가 하나 더 곱해져 있습니다."),
+                             4.0: ("upside down: the squared error is divided by 2s², not multiplied.",
+                                   "거꾸로 뒤집혔습니다. 제곱오차는 2s²로 나누는 것이지 곱하는 것이 아닙니다."),
+                             1.0: ("a weight of 1 belongs to s² = ½, notebook 07's choice; here s² = 2.",
+                                   "가중치 1은 노트북 07에서 택한 s² = ½일 때의 값입니다. 여기서는 s² = 2입니다.")},
+                   otherwise=(f"{value:g} is off: write out −log of the Gaussian density and read off the factor "
+                              "in front of ‖x − x̂‖².",
+                              f"{value:g}은(는) 맞지 않습니다. 가우시안 밀도의 −log를 풀어 쓰고, ‖x − x̂‖² 앞에 붙는 "
+                              "계수를 읽어 보세요."))
 
 
 def check_estimator_choice(answer: Any) -> Feedback:
     """Which unbiased gradient estimator to train with: the answer and why."""
     return choose(answer, {
         "reparameterised": right("both are unbiased, but the reparameterised one scattered far less in "
-                                 "section 3: less noise per step means training that converges."),
-        "score function": wrong("it is unbiased, but look at its standard deviation in section 3: each "
-                                "step would point in a nearly random direction."),
+                                 "section 3: less noise per step means training that converges.",
+                                 "둘 다 편향이 없지만, 3절에서 재매개변수화 추정량이 훨씬 덜 흩어졌습니다. 단계마다 "
+                                 "잡음이 적어야 학습이 수렴합니다."),
+        "score function": wrong("it is unbiased, but look at its standard deviation in section 3, several times the "
+                                "reparameterised one's: each step would be far noisier, so training would need many "
+                                "more steps to get as far.",
+                                "편향은 없지만, 3절에서 이 추정량의 표준편차를 보세요. 재매개변수화 추정량의 "
+                                "몇 배입니다. 매 단계가 훨씬 더 흔들리므로, 같은 곳에 이르려면 학습 단계가 훨씬 더 "
+                                "많이 필요합니다."),
         "either": wrong("unbiased is not enough: an estimator's noise sets how many steps training needs. "
-                        "Compare the two standard deviations in section 3."),
-    }, what='"reparameterised", "score function" or "either"',
+                        "Compare the two standard deviations in section 3.",
+                        "편향이 없는 것만으로는 충분하지 않습니다. 추정량의 잡음이 학습에 필요한 단계 수를 정합니다. "
+                        "3절에서 두 표준편차를 비교해 보세요."),
+    }, what=('"reparameterised", "score function" or "either"',
+             '"reparameterised", "score function", "either" 중 하나'),
        aliases={"reparameterized": "reparameterised", "reparameterisation": "reparameterised",
                 "reinforce": "score function", "score-function": "score function"})
 
@@ -40,9 +56,14 @@ def check_beta_prediction(answer: Any) -> Feedback:
     """What a larger β does to the reconstruction error."""
     return choose(answer, {
         "rises": right("a heavier KL pulls every cloud toward the prior, so the codes carry less about each "
-                       "digit and the decoder rebuilds it worse: section 5's sweep shows it."),
+                       "digit and the decoder rebuilds it worse: section 5's sweep shows it.",
+                       "KL이 무거워지면 모든 구름이 사전분포 쪽으로 끌려가므로, 코드가 각 숫자에 관해 담는 정보가 "
+                       "줄고 디코더는 숫자를 더 못 복원합니다. 5절에서 β를 바꿔 가며 학습한 결과가 이를 보여 줍니다."),
         "falls": wrong("β weighs the KL, not the reconstruction: more β means the codes may carry less "
-                       "information, and the decoder has less to work with."),
-        "stays": wrong("the two terms compete for the same codes: raising one weight moves the balance."),
-    }, what='"rises", "falls" or "stays"', aliases={"increases": "rises", "decreases": "falls", "up": "rises",
-                                                     "down": "falls"})
+                       "information, and the decoder has less to work with.",
+                       "β는 복원이 아니라 KL에 무게를 줍니다. β가 커지면 코드가 담을 수 있는 정보가 줄고, 디코더가 "
+                       "쓸 수 있는 재료도 줄어듭니다."),
+        "stays": wrong("the two terms compete for the same codes: raising one weight moves the balance.",
+                       "두 항은 같은 코드를 두고 경쟁합니다. 한쪽의 가중치를 올리면 균형이 옮겨 갑니다."),
+    }, what=('"rises", "falls" or "stays"', '"rises", "falls", "stays" 중 하나'),
+       aliases={"increases": "rises", "decreases": "falls", "up": "rises", "down": "falls"})
