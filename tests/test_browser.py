@@ -1,4 +1,5 @@
-"""Notebook 06 in a real browser: JupyterLab 4 and Notebook 7 in headless Chromium, run all cells, drag a slider.
+"""Notebook 06 in a real browser: JupyterLab 4 and Notebook 7 in headless Chromium, run all cells, drag a slider;
+then open its Korean twin and check that its Hangul is drawn with real glyphs.
 
 Needs Debian's chromium (``apt-get install chromium``) and the pinned ``playwright`` package; it is
 skipped, with the reason, where either is missing. The server serves a temporary copy of the
@@ -8,6 +9,7 @@ notebook, so nothing in the repository is touched, and it is stopped at the end.
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -42,6 +44,17 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+KOREAN_COPY = "06_ko.ipynb"  # the Korean twin, served beside it
+HANGUL = re.compile("[\uac00-\ud7a3]")
+# Draws a Hangul syllable and an unassigned code point (always the missing-glyph box) in an element's font,
+# and says whether the two pictures are the same: true means the browser has no glyph for Hangul there.
+HANGUL_IS_MISSING = """e => {
+    const font = getComputedStyle(e).font;
+    const draw = text => { const c = document.createElement('canvas'); c.width = 64; c.height = 64;
+        const g = c.getContext('2d'); g.font = font.replace(/\\d+(\\.\\d+)?px/, '40px'); g.fillText(text, 4, 48);
+        return c.toDataURL(); };
+    return draw('한') === draw('\\u{10FFFD}'); }"""
+
 FRONTENDS = {"jupyterlab": ("lab", "lab/tree"), "notebook7": ("notebook", "notebooks")}
 
 
@@ -50,6 +63,7 @@ def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """JupyterLab or Notebook 7 on 127.0.0.1 serving a copy of notebook 06; yields its URL with the token."""
     app, route = FRONTENDS[request.param]
     shutil.copy(ROOT / "notebooks" / NOTEBOOK, tmp_path / NOTEBOOK)
+    shutil.copy(ROOT / "notebooks" / "ko" / NOTEBOOK, tmp_path / KOREAN_COPY)
     port, token = _free_port(), secrets.token_hex(16)
     # JupyterLab 4 and Notebook 7 render only the cells near the viewport ("windowing"); the explorer sits
     # far down, so turn windowing off in this server's own user settings.
@@ -127,5 +141,12 @@ def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Pa
             page.screenshot(path=str(tmp_path / "after.png"))
             assert after_pixels != before_pixels, "the decoded image looks the same after moving the slider"
             assert status.inner_text() != before_status, "the z readout did not change"
+
+            # The same server opens the Korean twin: its prose must be drawn in Hangul, not in missing-glyph boxes.
+            page.goto(jupyterlab.replace(NOTEBOOK, KOREAN_COPY))
+            korean = page.locator(".jp-RenderedMarkdown p", has_text=HANGUL).first
+            korean.wait_for(timeout=60_000)
+            assert korean.evaluate(HANGUL_IS_MISSING) is False, "the Korean notebook's Hangul is drawn as boxes"
+            page.screenshot(path=str(tmp_path / "korean.png"))
         finally:
             browser.close()

@@ -18,10 +18,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.test_browser import CHROMIUM_FLAGS, chromium_path
+from tests.test_browser import CHROMIUM_FLAGS, HANGUL, HANGUL_IS_MISSING, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
-HANGUL = re.compile("[\uac00-\ud7a3]")
 
 pytest.importorskip("myst_nb", reason="the site builder is not installed: pip install -r requirements.txt")
 
@@ -67,8 +66,10 @@ def test_the_site_has_every_page(site: Path):
     names = {p.relative_to(site).as_posix() for p in pages(site)}
     expected = {"index.html"}
     expected |= {f"notebooks/{p.stem}.html" for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
-    expected |= {f"solutions/{p.stem}.html" for p in (ROOT / "solutions").glob("*.md")}
-    expected |= {"TEACHING.html"} if (ROOT / "TEACHING.md").exists() else set()
+    expected |= {f"notebooks/ko/{p.stem}.html" for p in (ROOT / "notebooks").glob("ko/[0-9][0-9]_*.ipynb")}
+    expected |= {f"{p.parent.relative_to(ROOT).as_posix()}/{p.stem}.html" for p in (ROOT / "solutions").rglob("*.md")}
+    expected |= {f"{name[:-3]}.html" for name in ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "README.ko.md")
+                 if (ROOT / name).exists()}
     assert expected <= names, f"missing pages: {sorted(expected - names)}"
     assert len(expected) >= 20
 
@@ -187,17 +188,12 @@ def test_solutions_are_folded_until_asked_for(served, browser_page):
 
 @pytest.mark.browser
 def test_hangul_is_drawn_with_real_glyphs(site, served, browser_page):
-    """Korean text renders in a font that has Hangul, not as the empty boxes of a missing glyph."""
+    """Korean text (a Korean notebook's page) renders in a font with Hangul, not as missing-glyph boxes."""
     page, _ = browser_page
-    page.goto(served + "index.html", wait_until="load")
+    korean = "notebooks/ko/01_manifold.html"
+    page.goto(served + (korean if (site / korean).exists() else "index.html"), wait_until="load")
     element = page.locator("article p", has_text=HANGUL).first
     assert element.count() == 1
     # Draw a Hangul syllable and an unassigned code point (always the missing-glyph box) in the page's font:
     # if the two pictures are the same, the browser has no glyph for Hangul.
-    same = element.evaluate("""e => {
-        const font = getComputedStyle(e).font;
-        const draw = text => { const c = document.createElement('canvas'); c.width = 64; c.height = 64;
-            const g = c.getContext('2d'); g.font = font.replace(/\\d+(\\.\\d+)?px/, '40px'); g.fillText(text, 4, 48);
-            return c.toDataURL(); };
-        return draw('한') === draw('\\u{10FFFD}'); }""")
-    assert same is False
+    assert element.evaluate(HANGUL_IS_MISSING) is False

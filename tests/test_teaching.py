@@ -1,4 +1,4 @@
-"""TEACHING.md against the notebooks: measured run times up to date, the same think-first questions in both."""
+"""TEACHING.md (and TEACHING.ko.md) against the notebooks: run times up to date, the same think-first questions."""
 
 from __future__ import annotations
 
@@ -11,9 +11,17 @@ import pytest
 from tools import timings
 
 ROOT = Path(__file__).resolve().parents[1]
-GUIDE = ROOT / "TEACHING.md"
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-THINK_FIRST = "> **Think first.** "
+# What each edition calls things: the guide, the notebooks' folder, and the markers the tests look for.
+EDITIONS = {
+    "en": {"guide": ROOT / "TEACHING.md", "folder": ROOT / "notebooks", "think": "> **Think first.** ",
+           "teacher": "*For the teacher.*", "wrong": "#### Where learners go wrong", "predict": "**Predict first.**",
+           "exercises": "## Exercises", "plans": ("### One 90-minute class", "### Two 90-minute classes")},
+    "ko": {"guide": ROOT / "TEACHING.ko.md", "folder": ROOT / "notebooks" / "ko", "think": "> **먼저 생각해 보기.** ",
+           "teacher": "*교사를 위해.*", "wrong": "#### 학습자가 자주 틀리는 곳", "predict": "**먼저 예측하기.**",
+           "exercises": "## 연습문제", "plans": ("### 90분 수업 한 번", "### 90분 수업 두 번")},
+}
+BOTH = [(edition, path) for edition in EDITIONS for path in NOTEBOOKS]
 
 
 def markdown_cells(path: Path) -> list[str]:
@@ -21,17 +29,19 @@ def markdown_cells(path: Path) -> list[str]:
             if c["cell_type"] == "markdown"]
 
 
-def guide_part(number: str) -> str:
+def guide_part(edition: str, number: str) -> str:
     """The guide's section for one notebook (from its ### heading to the next)."""
-    parts = re.split(r"^### (?=\d\d · )", GUIDE.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    text = EDITIONS[edition]["guide"].read_text(encoding="utf-8")
+    parts = re.split(r"^### (?=\d\d · )", text, flags=re.MULTILINE)
     matching = [p for p in parts if p.startswith(f"{number} · ")]
-    assert len(matching) == 1, f"TEACHING.md has {len(matching)} sections for notebook {number}"
+    assert len(matching) == 1, f"the {edition} guide has {len(matching)} sections for notebook {number}"
     return matching[0]
 
 
-def test_the_run_times_in_the_guide_are_the_ones_the_notebooks_recorded():
-    text = GUIDE.read_text(encoding="utf-8")
-    assert timings.with_tables(text) == text, "TEACHING.md's run times are stale: run python -m tools.timings --write"
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_run_times_in_the_guide_are_the_ones_the_notebooks_recorded(edition: str):
+    text = EDITIONS[edition]["guide"].read_text(encoding="utf-8")
+    assert timings.with_tables(text, edition) == text, "run times are stale: python -m tools.timings --write"
 
 
 def test_run_times_come_from_the_cells_timestamps():
@@ -42,29 +52,35 @@ def test_run_times_come_from_the_cells_timestamps():
         timings.cell_seconds({"metadata": {}})
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_each_notebooks_think_first_boxes_are_the_guides_questions(notebook: Path):
-    boxes = [cell[len(THINK_FIRST):].strip() for cell in markdown_cells(notebook) if cell.startswith(THINK_FIRST)]
+@pytest.mark.parametrize(("edition", "english"), BOTH, ids=lambda v: v if isinstance(v, str) else v.stem)
+def test_each_notebooks_think_first_boxes_are_the_guides_questions(edition: str, english: Path):
+    words = EDITIONS[edition]
+    notebook = words["folder"] / english.name
+    think = words["think"]
+    boxes = [cell[len(think):].strip() for cell in markdown_cells(notebook) if cell.startswith(think)]
     assert 2 <= len(boxes) <= 3, f"{notebook.name} has {len(boxes)} think-first boxes; the guide asks for 2-3"
-    part = guide_part(notebook.name[:2])
+    part = guide_part(edition, notebook.name[:2])
     questions = [line[2:].strip() for line in part.splitlines() if line.startswith("> ")]
-    assert questions == boxes, f"the guide's questions for {notebook.name} differ from the notebook's boxes"
-    assert part.count("*For the teacher.*") == len(boxes)
-    assert "#### Where learners go wrong" in part
+    assert questions == boxes, f"the {edition} guide's questions for {notebook.name} differ from the notebook's boxes"
+    assert part.count(words["teacher"]) == len(boxes)
+    assert words["wrong"] in part
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_each_notebook_asks_for_a_prediction_before_it_shows_the_answer(notebook: Path):
+@pytest.mark.parametrize(("edition", "english"), BOTH, ids=lambda v: v if isinstance(v, str) else v.stem)
+def test_each_notebook_asks_for_a_prediction_before_it_shows_the_answer(edition: str, english: Path):
+    words = EDITIONS[edition]
+    notebook = words["folder"] / english.name
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     sources = ["".join(c["source"]) for c in cells]
-    asks = [i for i, s in enumerate(sources) if s.startswith("**Predict first.**")]
+    asks = [i for i, s in enumerate(sources) if s.startswith(words["predict"])]
     assert asks, f"{notebook.name} has no predict-first exercise"
     for i in asks:
         assert cells[i + 1]["cell_type"] == "code" and "(prediction)" in sources[i + 1]
-        exercises = next(j for j, s in enumerate(sources) if "## Exercises" in s)
+        exercises = next(j for j, s in enumerate(sources) if words["exercises"] in s)
         assert i < exercises, "a prediction asked after the notebook's end has already shown its answer"
 
 
-def test_the_guide_has_both_lesson_plans():
-    text = GUIDE.read_text(encoding="utf-8")
-    assert "### One 90-minute class" in text and "### Two 90-minute classes" in text
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_guide_has_both_lesson_plans(edition: str):
+    text = EDITIONS[edition]["guide"].read_text(encoding="utf-8")
+    assert all(plan in text for plan in EDITIONS[edition]["plans"])

@@ -21,28 +21,34 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-WIDGET_NOTE = ("<p><em>The live latent explorer runs in Jupyter (JupyterLab, Notebook 7 or Colab). "
-               "On this page, the static map of the next section shows the same latent plane.</em></p>")
+WIDGET_NOTE = {
+    "en": "<p><em>The live latent explorer runs in Jupyter (JupyterLab, Notebook 7 or Colab). "
+          "On this page, the static map of the next section shows the same latent plane.</em></p>",
+    "ko": "<p><em>살아 움직이는 잠재공간 탐색기는 Jupyter(JupyterLab, Notebook 7, Colab)에서 실행됩니다. "
+          "이 페이지에서는 다음 절의 정적인 지도가 같은 잠재공간을 보여 줍니다.</em></p>",
+}
 
 
-def notebooks() -> list[Path]:
-    """The English notebooks, in course order."""
-    return sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+def notebooks(edition: str = "en") -> list[Path]:
+    """The notebooks of one edition ("en" or "ko"), in course order."""
+    folder = ROOT / "notebooks" if edition == "en" else ROOT / "notebooks" / edition
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
 
 
-def solution_pages() -> list[Path]:
-    """The worked-solution pages, in course order."""
-    return sorted((ROOT / "solutions").glob("[0-9][0-9]_*.md"))
+def solution_pages(edition: str = "en") -> list[Path]:
+    """The worked-solution pages of one edition, in course order."""
+    folder = ROOT / "solutions" if edition == "en" else ROOT / "solutions" / edition
+    return sorted(folder.glob("[0-9][0-9]_*.md"))
 
 
-def static_notebook(notebook: dict) -> dict:
+def static_notebook(notebook: dict, edition: str = "en") -> dict:
     """A copy of ``notebook`` whose live-widget outputs are replaced by a note (and no widget state)."""
     notebook = copy.deepcopy(notebook)
     notebook["metadata"].pop("widgets", None)
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
             if WIDGET_MIME in output.get("data", {}):
-                output["data"] = {"text/html": WIDGET_NOTE, "text/plain": "(live latent explorer)"}
+                output["data"] = {"text/html": WIDGET_NOTE[edition], "text/plain": "(live latent explorer)"}
     return notebook
 
 
@@ -52,28 +58,51 @@ def table_of_contents(entries: list[str]) -> str:
     return f"\n\n```{{toctree}}\n:hidden:\n:maxdepth: 1\n\n{body}\n```\n"
 
 
+def korean_edition() -> bool:
+    return (ROOT / "README.ko.md").exists()
+
+
 def front_page_contents() -> list[str]:
-    """The site's order: the notebooks, the teaching guide, the solutions (their pages nested below)."""
+    """The English pages in order (each edition's solutions nested below its index), then the Korean front page."""
     entries = [f"notebooks/{p.stem}" for p in notebooks()]
     entries += ["TEACHING"] if (ROOT / "TEACHING.md").exists() else []
-    return [*entries, "solutions/README"]
+    entries += ["solutions/README", "GLOSSARY"]
+    return [*entries, "README.ko"] if korean_edition() else entries
+
+
+def korean_front_page_contents() -> list[str]:
+    entries = [f"notebooks/ko/{p.stem}" for p in notebooks("ko")]
+    entries += ["TEACHING.ko"] if (ROOT / "TEACHING.ko.md").exists() else []
+    return [*entries, "solutions/ko/README"]
+
+
+def append(page: Path, text: str, replace: tuple[str, str] | None = None) -> None:
+    content = page.read_text(encoding="utf-8")
+    if replace:
+        content = content.replace(*replace)
+    page.write_text(content + text, encoding="utf-8")
 
 
 def stage(source: Path) -> None:
-    """Copy what the site shows into ``source``: README, teaching guide, figures, notebooks, solutions."""
-    (source / "notebooks").mkdir(parents=True)
+    """Copy what the site shows into ``source``: READMEs, guides, glossary, figures, notebooks, solutions."""
     shutil.copytree(ROOT / "figures", source / "figures")
     shutil.copytree(ROOT / "solutions", source / "solutions")
-    if (ROOT / "TEACHING.md").exists():
-        shutil.copy(ROOT / "TEACHING.md", source / "TEACHING.md")
+    for name in ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "README.ko.md"):
+        if (ROOT / name).exists():
+            shutil.copy(ROOT / name, source / name)
     (source / "index.md").write_text(
         (ROOT / "README.md").read_text(encoding="utf-8") + table_of_contents(front_page_contents()), encoding="utf-8")
-    solutions_index = source / "solutions" / "README.md"
-    solutions_index.write_text(solutions_index.read_text(encoding="utf-8")
-                               + table_of_contents([p.stem for p in solution_pages()]), encoding="utf-8")
-    for path in notebooks():
-        staged = static_notebook(json.loads(path.read_text(encoding="utf-8")))
-        (source / "notebooks" / path.name).write_text(json.dumps(staged, ensure_ascii=False), encoding="utf-8")
+    append(source / "solutions" / "README.md", table_of_contents([p.stem for p in solution_pages()]))
+    if korean_edition():  # the English front page is index.md on the site
+        append(source / "README.ko.md", table_of_contents(korean_front_page_contents()),
+               replace=("](README.md)", "](index.md)"))
+        append(source / "solutions" / "ko" / "README.md", table_of_contents([p.stem for p in solution_pages("ko")]))
+    for edition in ("en", "ko") if korean_edition() else ("en",):
+        folder = source / "notebooks" / ("" if edition == "en" else edition)
+        folder.mkdir(parents=True, exist_ok=True)
+        for path in notebooks(edition):
+            staged = static_notebook(json.loads(path.read_text(encoding="utf-8")), edition)
+            (folder / path.name).write_text(json.dumps(staged, ensure_ascii=False), encoding="utf-8")
     shutil.copy(ROOT / "website" / "conf.py", source / "conf.py")
     mathjax = resources.files("mathjax") / "static" / "mathjax" / "es5" / "tex-svg.js"
     (source / "_static" / "mathjax").mkdir(parents=True)

@@ -2,7 +2,8 @@
 
 Every stored notebook was executed top to bottom by nbclient, which records when each cell started
 and finished (``cell.metadata.execution``). This tool sums those times per section (a ``## `` heading)
-and prints the tables that TEACHING.md holds between its timing markers; ``--write`` puts them there.
+and prints the tables that TEACHING.md holds between its timing markers; ``--write`` puts them there,
+and into TEACHING.ko.md for the Korean notebooks, whose cells carry the same timestamps.
 ``tests/test_teaching.py`` fails when TEACHING.md's tables differ from what the notebooks record.
 """
 
@@ -28,10 +29,16 @@ def cell_seconds(cell: dict) -> float:
     return (end - start).total_seconds()
 
 
-def sections(path: Path) -> list[tuple[str, float]]:
+WORDS = {"en": {"intro": "set-up and introduction", "all": "{:.0f} s in all", "head": "| section | run time |",
+               "seconds": "{:.1f} s"},
+         "ko": {"intro": "준비와 도입", "all": "모두 {:.0f}초", "head": "| 절 | 실행 시간 |", "seconds": "{:.1f}초"}}
+GUIDES = {"en": ROOT / "TEACHING.md", "ko": ROOT / "TEACHING.ko.md"}
+
+
+def sections(path: Path, edition: str = "en") -> list[tuple[str, float]]:
     """(section title, seconds its code cells took) for one notebook, in order; the title cell counts as intro."""
     notebook = json.loads(path.read_text(encoding="utf-8"))
-    result: list[tuple[str, float]] = [("set-up and introduction", 0.0)]
+    result: list[tuple[str, float]] = [(WORDS[edition]["intro"], 0.0)]
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":
             for heading in re.findall(r"^## (.+)$", "".join(cell["source"]), re.MULTILINE):
@@ -44,36 +51,39 @@ def sections(path: Path) -> list[tuple[str, float]]:
     return result
 
 
-def table(path: Path) -> str:
-    rows = sections(path)
-    total = sum(s for _, s in rows)
-    lines = [f"**{path.stem}** ({total:.0f} s in all)", "", "| section | run time |", "|---|---:|"]
-    lines += [f"| {title} | {seconds:.1f} s |" for title, seconds in rows]
+def table(path: Path, edition: str = "en") -> str:
+    words = WORDS[edition]
+    rows = sections(path, edition)
+    total = words["all"].format(sum(s for _, s in rows))
+    lines = [f"**{path.stem}** ({total})", "", words["head"], "|---|---:|"]
+    lines += [f"| {title} | {words['seconds'].format(seconds)} |" for title, seconds in rows]
     return "\n".join(lines)
 
 
-def tables() -> str:
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    return "\n\n".join(table(p) for p in notebooks)
+def tables(edition: str = "en") -> str:
+    """The tables for every notebook of one edition ("en": notebooks/, "ko": notebooks/ko/)."""
+    folder = ROOT / "notebooks" if edition == "en" else ROOT / "notebooks" / edition
+    return "\n\n".join(table(p, edition) for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")))
 
 
-def with_tables(text: str) -> str:
+def with_tables(text: str, edition: str = "en") -> str:
     """``text`` with the block between the timing markers replaced by the current tables."""
     if START not in text or END not in text:
         raise ValueError(f"TEACHING.md needs the two markers {START!r} and {END!r}")
     head, rest = text.split(START)
     _, tail = rest.split(END)
-    return f"{head}{START}\n{tables()}\n{END}{tail}"
+    return f"{head}{START}\n{tables(edition)}\n{END}{tail}"
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="update the tables in TEACHING.md")
+    parser.add_argument("--write", action="store_true", help="update the tables in TEACHING.md (and TEACHING.ko.md)")
     args = parser.parse_args(argv)
     if args.write:
-        path = ROOT / "TEACHING.md"
-        path.write_text(with_tables(path.read_text(encoding="utf-8")), encoding="utf-8")
-        print(f"updated {path}")
+        for edition, path in GUIDES.items():
+            if path.exists():
+                path.write_text(with_tables(path.read_text(encoding="utf-8"), edition), encoding="utf-8")
+                print(f"updated {path}")
     else:
         print(tables())
 

@@ -1,0 +1,136 @@
+"""The Korean edition (notebooks/ko/, README.ko.md, TEACHING.ko.md, solutions/ko/, GLOSSARY.md) kept in step.
+
+A Korean notebook must have the English notebook's cells, ids, code and stored outputs (one declared
+difference: ``tools.korean.KOREAN_LINE`` in the set-up cell), and every Korean markdown cell must have
+been translated from the English text that is there now: each stores the SHA-256 of the English it
+translates, and a failure names the cell and shows what changed in the English since.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tools import korean
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
+def cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def test_every_english_notebook_has_its_korean_twin_and_back():
+    english = {p.name for p in ENGLISH}
+    twins = {p.name for p in (ROOT / "notebooks" / "ko").glob("*.ipynb")}
+    assert english == twins, f"no Korean twin: {sorted(english - twins)}; no English one: {sorted(twins - english)}"
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem)
+def test_code_and_outputs_are_the_english_ones(path: Path):
+    english, twin = cells(path), cells(ROOT / "notebooks" / "ko" / path.name)
+    assert [(c["id"], c["cell_type"]) for c in twin] == [(c["id"], c["cell_type"]) for c in english], (
+        f"{path.name}: the Korean notebook's cells differ from the English ones: run python -m tools.korean")
+    exceptions = 0
+    for en, ko in zip(english, twin, strict=True):
+        if en["cell_type"] != "code":
+            continue
+        en_source, ko_source = korean.source(en), korean.source(ko)
+        if ko_source != en_source:
+            assert ko_source == f"{en_source}\n{korean.KOREAN_LINE}", (
+                f"{path.name}, cell {en['id']}: code differs beyond the declared exception:\n"
+                + "\n".join(difflib.unified_diff(en_source.splitlines(), ko_source.splitlines(), lineterm="")))
+            exceptions += 1
+        assert ko["outputs"] == en["outputs"], f"{path.name}, cell {en['id']}: stored outputs differ"
+        assert ko["execution_count"] == en["execution_count"]
+    assert exceptions == 1, f"{path.name}: expected the one declared difference (feedback language), not {exceptions}"
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem)
+def test_every_korean_cell_translates_the_current_english(path: Path):
+    stale = []
+    for en, ko in zip(cells(path), cells(ROOT / "notebooks" / "ko" / path.name), strict=True):
+        if en["cell_type"] != "markdown":
+            continue
+        now = korean.source(en)
+        record = ko.get("metadata", {}).get("translation", {})
+        if record.get("en_sha256") != korean.sha256(now):
+            diff = "\n".join(difflib.unified_diff(record.get("en", "").splitlines(), now.splitlines(),
+                                                  "English when translated", "English now", lineterm=""))
+            stale.append(f"cell {en['id']}:\n{diff or '(never translated)'}")
+        elif not HANGUL.search(korean.source(ko)):
+            stale.append(f"cell {en['id']}: no Korean text")
+    assert not stale, (f"{path.name}: Korean cells to revise (then: python -m tools.korean --revised "
+                       f"{path.stem}:CELL_ID):\n\n" + "\n\n".join(stale))
+
+
+def test_a_changed_english_cell_is_caught_and_shown():
+    """The check above can fail: change one English sentence and the twin no longer matches."""
+    english = json.loads(ENGLISH[0].read_text(encoding="utf-8"))
+    cell = next(c for c in english["cells"] if c["cell_type"] == "markdown")
+    twin = korean.korean_twin(english, json.loads((ROOT / "notebooks" / "ko" / ENGLISH[0].name).read_text()), {}, set())
+    kept = next(c for c in twin["cells"] if c["id"] == cell["id"])
+    assert kept["metadata"]["translation"]["en_sha256"] == korean.sha256(korean.source(cell))
+    cell["source"] = korean.source(cell) + " One more sentence."
+    assert kept["metadata"]["translation"]["en_sha256"] != korean.sha256(korean.source(cell))
+
+
+def test_the_korean_edition_chooses_korean_feedback_and_back():
+    from aelib.exercises import feedback, manifold
+
+    namespace: dict = {}
+    try:
+        exec(korean.KOREAN_LINE, {"aelib": __import__("aelib")}, namespace)
+        assert feedback.language() == "ko"
+        assert HANGUL.search(repr(manifold.check_swiss_roll_dimension(2)))
+    finally:
+        feedback.set_language("en")
+    assert not HANGUL.search(repr(manifold.check_swiss_roll_dimension(2)))
+
+
+def glossary() -> list[tuple[str, str]]:
+    """(English, 한국어) of every term in GLOSSARY.md's table."""
+    rows = re.findall(r"^\| ([^|]+?) \| ([^|]+?) \|", (ROOT / "GLOSSARY.md").read_text(encoding="utf-8"), re.MULTILINE)
+    return [(en, ko) for en, ko in rows if en not in ("English", "---")]
+
+
+def test_the_glossary_is_one_table_for_both_editions():
+    terms = glossary()
+    assert len(terms) >= 25
+    assert all(HANGUL.search(ko) for _, ko in terms)
+    for readme in ("README.md", "README.ko.md"):
+        assert "GLOSSARY.md" in (ROOT / readme).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem)
+def test_the_korean_notebooks_use_the_glossarys_terms(path: Path):
+    """Where the English notebook uses a glossary term, its twin uses that term's Korean form."""
+    prose = {lang: "\n".join(korean.source(c) for c in cells(p) if c["cell_type"] == "markdown")
+             for lang, p in (("en", path), ("ko", ROOT / "notebooks" / "ko" / path.name))}
+    missing = []
+    for en, ko in glossary():
+        english_term = en.split(" (")[0].lower()
+        if re.search(rf"\b{re.escape(english_term)}\b", prose["en"].lower()):
+            forms = [form.strip() for form in ko.split(",")]
+            if not any(form.replace(" ", "") in prose["ko"].replace(" ", "") for form in forms):
+                missing.append(f"{en} → {ko}")
+    assert not missing, f"{path.name}: the Korean notebook lacks these glossary terms: {missing}"
+
+
+def test_each_readme_links_to_the_other():
+    assert "README.ko.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "(README.md)" in (ROOT / "README.ko.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("page", sorted((ROOT / "solutions").glob("[0-9][0-9]_*.md")), ids=lambda p: p.stem)
+def test_korean_solutions_run_the_same_code(page: Path):
+    code = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
+    twin = ROOT / "solutions" / "ko" / page.name
+    assert code.findall(twin.read_text(encoding="utf-8")) == code.findall(page.read_text(encoding="utf-8"))
+    assert twin.read_text(encoding="utf-8").count("<details>") == page.read_text(encoding="utf-8").count("<details>")

@@ -1,0 +1,120 @@
+"""Keep the Korean notebooks (notebooks/ko/) in step with the English ones: ``python -m tools.korean``.
+
+A Korean notebook is its English original with the prose in Korean: the same cells in the same order
+with the same ids, code cells and stored outputs copied from the English notebook, and one declared
+difference in code (``KOREAN_LINE``, added to the cell that sets up the notebook, so the exercise checks
+answer in Korean). Each Korean markdown cell stores, in ``metadata.translation``, the English text it
+translates and that text's SHA-256. ``tests/test_korean.py`` fails when the English cell has changed
+since, and shows the change.
+
+Commands (both rewrite notebooks/ko/ from the English notebooks; Korean prose is kept):
+
+    python -m tools.korean                     # bring every Korean notebook up to date
+    python -m tools.korean --revised 05_training_mse:05-023 [...]
+                                               # after revising a Korean cell for a changed English
+                                               # one: record the current English text as its source
+    python -m tools.korean --import-dir DIR    # take new translations from DIR/NN_name.json
+                                               # ({"cells": {cell id: Korean markdown}})
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGLISH = ROOT / "notebooks"
+KOREAN = ENGLISH / "ko"
+SETUP_MARK = "aelib.repro.setup("
+KOREAN_LINE = 'aelib.exercises.set_language("ko")  # 연습문제의 피드백을 한국어로'
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def source(cell: dict) -> str:
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def english_notebooks() -> list[Path]:
+    return sorted(ENGLISH.glob("[0-9][0-9]_*.ipynb"))
+
+
+def korean_code(english: str) -> str:
+    """A code cell's Korean source: identical, except the set-up cell, which also switches the feedback."""
+    return f"{english}\n{KOREAN_LINE}" if SETUP_MARK in english else english
+
+
+def read(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def write(path: Path, notebook: dict) -> None:
+    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def korean_twin(english: dict, korean: dict | None, new_text: dict[str, str], revised: set[str]) -> dict:
+    """The Korean notebook for ``english``: its Korean prose from ``korean`` (kept, with the English it
+    was translated from) or ``new_text`` (recorded against the current English), code and outputs copied."""
+    kept = {c["id"]: c for c in (korean or {"cells": []})["cells"] if c["cell_type"] == "markdown"}
+    twin = copy.deepcopy(english)
+    for cell in twin["cells"]:
+        if cell["cell_type"] == "code":
+            cell["source"] = korean_code(source(cell))
+            continue
+        if cell["cell_type"] != "markdown":
+            continue
+        english_text = source(cell)
+        if cell["id"] in new_text:
+            text, translated_from = new_text[cell["id"]], english_text
+        elif cell["id"] in kept:
+            text = source(kept[cell["id"]])
+            translated_from = kept[cell["id"]].get("metadata", {}).get("translation", {}).get("en", "")
+            if cell["id"] in revised:
+                translated_from = english_text
+        else:  # not translated yet: the test names it
+            text, translated_from = english_text, ""
+        cell["source"] = text
+        cell.setdefault("metadata", {})["translation"] = {"en_sha256": sha256(translated_from), "en": translated_from}
+    return twin
+
+
+def sync(import_dir: Path | None = None, revised: list[str] = ()) -> list[Path]:
+    """Rewrite every Korean notebook from its English original; returns the paths written."""
+    KOREAN.mkdir(exist_ok=True)
+    wanted = {}
+    for item in revised:
+        name, _, cell_id = item.partition(":")
+        if not cell_id:
+            raise SystemExit(f"--revised takes NOTEBOOK:CELL_ID (e.g. 05_training_mse:05-023), not {item!r}")
+        wanted.setdefault(name.removesuffix(".ipynb"), set()).add(cell_id)
+    written = []
+    for path in english_notebooks():
+        twin_path = KOREAN / path.name
+        korean = read(twin_path) if twin_path.exists() else None
+        new_text = {}
+        if import_dir is not None and (import_dir / f"{path.stem}.json").exists():
+            new_text = read(import_dir / f"{path.stem}.json")["cells"]
+        write(twin_path, korean_twin(read(path), korean, new_text, wanted.get(path.stem, set())))
+        written.append(twin_path)
+    for orphan in sorted(set(KOREAN.glob("*.ipynb")) - set(written)):
+        print(f"note: {orphan.name} has no English original; delete it or restore the English notebook")
+    return written
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--import-dir", type=Path, help="take new translations from DIR/NN_name.json")
+    parser.add_argument("--revised", nargs="*", default=[], metavar="NOTEBOOK:CELL_ID",
+                        help="Korean cells revised for the current English text")
+    args = parser.parse_args(argv)
+    for path in sync(args.import_dir, args.revised):
+        print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
