@@ -8,13 +8,13 @@ notebook, so nothing in the repository is touched, and it is stopped at the end.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
 import shutil
 import signal
 import socket
-import json
 import subprocess
 import sys
 import time
