@@ -3,7 +3,7 @@ then open its Korean twin and check that its Hangul is drawn with real glyphs.
 
 Needs Debian's chromium (``apt-get install chromium``) and the pinned ``playwright`` package; it is
 skipped, with the reason, where either is missing. The server serves a temporary copy of the
-notebook, so nothing in the repository is touched, and it is stopped at the end.
+notebook (its cells up to the explorer's), so nothing in the repository is touched, and it is stopped at the end.
 """
 
 from __future__ import annotations
@@ -66,14 +66,24 @@ def korean_phrase() -> str:
     return re.search("[\uac00-\ud7a3][\uac00-\ud7a3 ]{5,}[\uac00-\ud7a3]", prose).group()
 
 
+def up_to_the_explorer(path: Path) -> dict:
+    """The notebook's cells up to and including the explorer's: what "Run All Cells" must run before the
+    slider can be dragged (the cells after it would keep the kernel busy, and the slider waiting)."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    last = max(i for i, cell in enumerate(notebook["cells"])
+               if cell["cell_type"] == "code" and "LatentExplorer(" in "".join(cell["source"]))
+    notebook["cells"] = notebook["cells"][: last + 1]
+    return notebook
+
+
 FRONTENDS = {"jupyterlab": ("lab", "lab/tree"), "notebook7": ("notebook", "notebooks")}
 
 
 @pytest.fixture(params=sorted(FRONTENDS))
 def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """JupyterLab or Notebook 7 on 127.0.0.1 serving a copy of notebook 06; yields its URL with the token."""
+    """JupyterLab or Notebook 7 on 127.0.0.1 serving notebook 06 up to the explorer; yields its URL with the token."""
     app, route = FRONTENDS[request.param]
-    shutil.copy(ROOT / "notebooks" / NOTEBOOK, tmp_path / NOTEBOOK)
+    (tmp_path / NOTEBOOK).write_text(json.dumps(up_to_the_explorer(ROOT / "notebooks" / NOTEBOOK)), encoding="utf-8")
     shutil.copy(ROOT / "notebooks" / "ko" / NOTEBOOK, tmp_path / KOREAN_COPY)
     port, token = _free_port(), secrets.token_hex(16)
     # JupyterLab 4 and Notebook 7 render only the cells near the viewport ("windowing"); the explorer sits
