@@ -57,13 +57,13 @@ HANGUL_IS_MISSING = """e => {
     return draw('한') === draw('\\u{10FFFD}'); }"""
 
 
-
 def korean_phrase() -> str:
     """A run of Korean words from the Korean notebook's opening prose: text the English notebook does not have
     (its paragraphs hold Korean terms too, and JupyterLab keeps them in the page, hidden, in another tab)."""
     notebook = json.loads((ROOT / "notebooks" / "ko" / NOTEBOOK).read_text(encoding="utf-8"))
     prose = "".join(notebook["cells"][0]["source"]).split("\n", 1)[1]  # after the title
-    return re.search("[\uac00-\ud7a3][\uac00-\ud7a3 ]{5,}[\uac00-\ud7a3]", prose).group()
+    syllable = HANGUL.pattern
+    return re.search(f"{syllable}(?:{syllable}| ){{5,}}{syllable}", prose).group()
 
 
 def up_to_the_explorer(path: Path) -> dict:
