@@ -5,7 +5,8 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from tools.figures import FIGURES, NOTEBOOKS, execute_notebook, regenerate
+from tools.course import FIGURES, NOTEBOOKS, execute_notebook
+from tools.figures import regenerate
 
 
 def test_execute_notebook_runs_in_the_notebooks_folder(tmp_path):
@@ -29,6 +30,7 @@ def test_execute_notebook_reports_a_failing_cell(tmp_path):
         execute_notebook(path)
 
 
+@pytest.mark.slow
 def test_regenerate_writes_one_notebooks_figures_elsewhere(tmp_path):
     before = (NOTEBOOKS / "02_encoder.ipynb").read_bytes()
     written = regenerate(["02_encoder"], figures=tmp_path)

@@ -11,32 +11,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent  # the repository (tools/ is not installed)
-NOTEBOOKS = ROOT / "notebooks"
-FIGURES = ROOT / "figures"
-
-
-def execute_notebook(path: Path) -> float:
-    """Run one notebook top to bottom in a fresh kernel, in its own folder; return the seconds it took.
-
-    The notebook file is not modified. The kernel's warning about unencrypted local TCP is silenced.
-    """
-    import nbformat
-    from nbclient import NotebookClient
-
-    nb = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    NotebookClient(nb, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}},
-                   extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
-    return time.perf_counter() - start
+from tools.course import FIGURES, execute_notebook, notebooks
 
 
 def regenerate(names: list[str] | None = None, figures: Path = FIGURES) -> list[Path]:
     """Execute the chosen notebooks (default: all) and return the figure files written."""
-    paths = sorted(NOTEBOOKS.glob("*.ipynb"))
+    paths = notebooks()
     if names:
         unknown = [n for n in names if not any(p.stem == n or p.name == n for p in paths)]
         if unknown:

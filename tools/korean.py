@@ -22,12 +22,11 @@ from __future__ import annotations
 import argparse
 import copy
 import hashlib
-import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-ENGLISH = ROOT / "notebooks"
-KOREAN = ENGLISH / "ko"
+from tools.course import EDITIONS, ROOT, notebooks, read_notebook, write_notebook
+
+ENGLISH, KOREAN = EDITIONS["en"], EDITIONS["ko"]
 SETUP_MARK = "aelib.repro.setup("
 KOREAN_LINE = 'aelib.exercises.set_language("ko")  # 연습문제의 피드백을 한국어로'
 
@@ -41,7 +40,7 @@ def source(cell: dict) -> str:
 
 
 def english_notebooks() -> list[Path]:
-    return sorted(ENGLISH.glob("[0-9][0-9]_*.ipynb"))
+    return notebooks("en")
 
 
 def korean_code(english: str) -> str:
@@ -49,12 +48,7 @@ def korean_code(english: str) -> str:
     return f"{english}\n{KOREAN_LINE}" if SETUP_MARK in english else english
 
 
-def read(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-def write(path: Path, notebook: dict) -> None:
-    path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+read, write = read_notebook, write_notebook
 
 
 def korean_twin(english: dict, korean: dict | None, new_text: dict[str, str], revised: set[str]) -> dict:

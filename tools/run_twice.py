@@ -13,29 +13,23 @@ from __future__ import annotations
 import argparse
 import copy
 import sys
-import time
 from pathlib import Path
+
+from tools.course import execute_notebook
 
 
 def run_twice(path: Path, cwd: Path | None = None) -> float:
     """Execute ``path`` with every code cell doubled; return the seconds it took."""
     import nbformat
-    from nbclient import NotebookClient
 
-    nb = nbformat.read(path, as_version=4)
     doubled = []
-    for cell in nb.cells:
+    for cell in nbformat.read(path, as_version=4).cells:
         doubled.append(cell)
         if cell.cell_type == "code":
             twin = copy.deepcopy(cell)
             twin.id = f"{cell.id}-again"
             doubled.append(twin)
-    nb.cells = doubled
-    start = time.perf_counter()
-    NotebookClient(nb, timeout=900, kernel_name="python3",
-                   resources={"metadata": {"path": str(cwd or path.parent)}},
-                   extra_arguments=["--IPKernelApp.log_level=ERROR"]).execute()
-    return time.perf_counter() - start
+    return execute_notebook(path, cwd=cwd, cells=doubled)
 
 
 def main(argv: list[str] | None = None) -> None:

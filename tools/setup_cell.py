@@ -12,12 +12,13 @@ else, or while that setting is empty, it stops with one sentence saying what to 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tomllib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from tools.course import ROOT, read_notebook, write_notebook
+from tools.course import notebooks as _edition
+
 MARKER = "# Set-up: the course's package, aelib."
 
 TEMPLATE = '''{marker} On Colab (which opens only this notebook) it is installed here;
@@ -57,7 +58,8 @@ def cell_source(source: str) -> str:
 
 
 def notebooks() -> list[Path]:
-    return sorted((ROOT / "notebooks").rglob("[0-9][0-9]_*.ipynb"))
+    """Every notebook of both editions."""
+    return _edition("en") + _edition("ko")
 
 
 def first_code_cell(nb: dict) -> dict:
@@ -69,14 +71,14 @@ def write(paths: list[Path], source: str) -> list[Path]:
     changed = []
     text = cell_source(source)
     for path in paths:
-        nb = json.loads(path.read_text(encoding="utf-8"))
+        nb = read_notebook(path)
         cell = first_code_cell(nb)
         if not "".join(cell["source"]).startswith(MARKER):
             raise SystemExit(f"{path}: its first code cell is not the set-up cell; "
                              f"add one that starts with {MARKER!r}.")
         if "".join(cell["source"]) != text:
             cell["source"] = text.splitlines(keepends=True)
-            path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+            write_notebook(path, nb)
             changed.append(path)
     return changed
 
@@ -87,7 +89,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     source = package_source()
     if args.check:
-        stale = [p for p in notebooks() if "".join(first_code_cell(json.loads(p.read_text()))["source"])
+        stale = [p for p in notebooks() if "".join(first_code_cell(read_notebook(p))["source"])
                  != cell_source(source)]
         for path in stale:
             print(f"stale set-up cell: {path.relative_to(ROOT)} (run python -m tools.setup_cell)")

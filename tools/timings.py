@@ -10,12 +10,12 @@ and into TEACHING.ko.md for the Korean notebooks, whose cells carry the same tim
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from datetime import datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools.course import ROOT, notebooks, read_notebook
+
 START, END = "<!-- timings: start (python -m tools.timings --write) -->", "<!-- timings: end -->"
 
 
@@ -37,7 +37,7 @@ GUIDES = {"en": ROOT / "TEACHING.md", "ko": ROOT / "TEACHING.ko.md"}
 
 def sections(path: Path, edition: str = "en") -> list[tuple[str, float]]:
     """(section title, seconds its code cells took) for one notebook, in order; the title cell counts as intro."""
-    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook = read_notebook(path)
     result: list[tuple[str, float]] = [(WORDS[edition]["intro"], 0.0)]
     for cell in notebook["cells"]:
         if cell["cell_type"] == "markdown":
@@ -62,8 +62,7 @@ def table(path: Path, edition: str = "en") -> str:
 
 def tables(edition: str = "en") -> str:
     """The tables for every notebook of one edition ("en": notebooks/, "ko": notebooks/ko/)."""
-    folder = ROOT / "notebooks" if edition == "en" else ROOT / "notebooks" / edition
-    return "\n\n".join(table(p, edition) for p in sorted(folder.glob("[0-9][0-9]_*.ipynb")))
+    return "\n\n".join(table(p, edition) for p in notebooks(edition))
 
 
 def with_tables(text: str, edition: str = "en") -> str:
