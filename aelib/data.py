@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from aelib.validate import check_choice, check_int
+from aelib.validate import check_choice, check_int, check_matrix
 
 MNIST_DIR = Path(__file__).resolve().parent / "datasets" / "mnist"
 
@@ -125,6 +125,24 @@ def make_swiss_roll(n: int = 1500, noise: float = 0.0, seed: int = 0) -> tuple[t
 
 
 def nearest_distance(points: torch.Tensor, reference: torch.Tensor, chunk: int = 500) -> torch.Tensor:
-    """Euclidean distance from each row of ``points`` to its closest row of ``reference`` (notebook 01)."""
+    """Euclidean distance from each row of ``points`` [N, d] to its closest row of ``reference`` [M, d].
+
+    Returns a tensor [N]. This is notebook 01's nearest-neighbour distance (``torch.cdist(...).min(dim=1)``),
+    taken ``chunk`` rows of ``points`` at a time so that the N x M table of distances never has to fit in
+    memory at once; notebook 06 and ``aelib.latent.distance_to_codes`` use it.
+    """
+    points = check_matrix(points, "points", None)
+    reference = check_matrix(reference, "reference", None)
+    if reference.shape[1] != points.shape[1]:
+        raise ValueError(
+            f"points and reference must have the same number of columns (each row is one point in the same space), "
+            f"but points has {points.shape[1]} and reference has {reference.shape[1]}."
+        )
+    if reference.dtype != points.dtype:
+        raise TypeError(
+            f"points and reference must have the same dtype, but got {points.dtype} and {reference.dtype}: "
+            f"convert one of them, e.g. reference.to(points.dtype)."
+        )
+    check_int(chunk, "chunk", low=1)
     return torch.cat([torch.cdist(points[i : i + chunk], reference).min(dim=1).values
                       for i in range(0, len(points), chunk)])

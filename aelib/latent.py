@@ -1,26 +1,58 @@
-"""Measures of a latent space: how evenly codes fill it, how far a point is from every code (notebooks 06-07)."""
+"""Measures of a latent space: how evenly codes fill it, how far a point is from every code (notebooks 06-08).
+
+Every function checks its input first (with aelib.validate) and says what it expected when the input is wrong.
+"""
 
 from __future__ import annotations
 
+import numbers
+from typing import Any
+
 import torch
 
-from aelib.validate import check_int, check_matrix
+from aelib.data import nearest_distance
+from aelib.validate import as_tensor, check_int, check_matrix, check_positive_float
 
 
 def central_box(codes: torch.Tensor, quantile: float = 0.01) -> tuple[torch.Tensor, torch.Tensor]:
-    """The box from the ``quantile`` to the 1 − ``quantile`` point of each coordinate (outliers cut off)."""
-    codes = check_matrix(codes, "codes", codes.shape[-1] if codes.dim() == 2 else 2)
-    if not 0 <= quantile < 0.5:
-        raise ValueError(f"quantile must be in [0, 0.5), but got {quantile}.")
+    """The box from the ``quantile`` to the 1 − ``quantile`` point of each coordinate of ``codes`` [N, m]
+    (outliers cut off). Returns (low, high), each [m]."""
+    codes = check_matrix(codes, "codes", None)
+    if isinstance(quantile, bool) or not isinstance(quantile, numbers.Real) or not 0 <= quantile < 0.5:
+        raise ValueError(f"quantile must be a number in [0, 0.5), such as 0.01, but got {quantile!r}.")
     sample = codes[:: max(1, len(codes) // 20_000)]  # torch.quantile is limited to 16M elements; 20k is plenty
     return torch.quantile(sample, quantile, dim=0), torch.quantile(sample, 1 - quantile, dim=0)
+
+
+def _as_tensor(value: Any, name: str, dtype: torch.dtype | None = None) -> torch.Tensor:
+    """A tensor, numpy array, list or tuple (or a plain number) as a tensor; anything else is a clear TypeError."""
+    if isinstance(value, list | tuple) or (isinstance(value, numbers.Real) and not isinstance(value, bool)):
+        try:
+            return torch.as_tensor(value, dtype=dtype)
+        except (TypeError, ValueError, RuntimeError) as exc:
+            raise TypeError(f"{name} must hold numbers only, but got {value!r}.") from exc
+    if not isinstance(value, torch.Tensor) and type(value).__module__ != "numpy":
+        raise TypeError(f"{name} must be a torch.Tensor, a numpy array or a list of numbers, but got "
+                        f"a {type(value).__name__}.")
+    tensor = as_tensor(value, name)
+    return tensor if dtype is None else tensor.to(dtype)
+
+
+def _box_corner(value: Any, name: str, like: torch.Tensor) -> torch.Tensor:
+    corner = _as_tensor(value, name, like.dtype)
+    if corner.dim() == 0:  # one number for both coordinates
+        corner = corner.expand(2)
+    if corner.shape != (2,):
+        raise ValueError(f"{name} must hold 2 numbers, one per coordinate of the 2-D codes, "
+                         f"but got shape {list(corner.shape)}.")
+    return corner
 
 
 def cell_counts(codes: torch.Tensor, low: torch.Tensor, high: torch.Tensor, bins: int = 20) -> torch.Tensor:
     """How many 2-D ``codes`` fall in each cell of a ``bins`` x ``bins`` grid over the box [low, high]."""
     codes = check_matrix(codes, "codes", 2)
     check_int(bins, "bins", low=1)
-    low, high = torch.as_tensor(low, dtype=codes.dtype), torch.as_tensor(high, dtype=codes.dtype)
+    low, high = _box_corner(low, "low", codes), _box_corner(high, "high", codes)
     if not bool((high > low).all()):
         raise ValueError(f"the box needs high > low in every coordinate: low={low.tolist()}, high={high.tolist()}.")
     index = ((codes - low) / (high - low) * bins).floor().long()
@@ -37,33 +69,55 @@ def empty_fraction(
     An even spread puts ``len(codes) / bins²`` codes in every cell; a cell with less than 10% of that
     (by default) counts as empty.
     """
+    threshold = check_positive_float(threshold, "threshold")
     counts = cell_counts(codes, low, high, bins)
     even_share = len(codes) / bins**2
     return float((counts < threshold * even_share).float().mean())
 
 
 def distance_to_codes(points: torch.Tensor, codes: torch.Tensor, chunk: int = 4096) -> torch.Tensor:
-    """Euclidean distance from each point to its nearest code."""
-    points = check_matrix(points, "points", codes.shape[1])
-    return torch.cat([torch.cdist(points[i : i + chunk], codes).min(dim=1).values
-                      for i in range(0, len(points), chunk)])
+    """Euclidean distance from each point [N, m] to its nearest code [M, m]: ``aelib.data.nearest_distance``
+    with the codes as the reference (the name notebook 06's exercise and its solution use)."""
+    return nearest_distance(points, codes, chunk=chunk)
 
 
 def same_digit_neighbour(z: torch.Tensor, labels: torch.Tensor, n: int | None = None) -> float:
     """Share of the first ``n`` codes (all by default) whose nearest other code has the same label (notebook 02)."""
-    z = check_matrix(z, "z", z.shape[-1] if z.dim() == 2 else 1)[:n]
-    labels = torch.as_tensor(labels)[: len(z)]
+    z = check_matrix(z, "z", None)
+    if n is not None:
+        check_int(n, "n", low=2)
+    z = z[:n]
+    labels = _as_tensor(labels, "labels")
+    if labels.dim() != 1 or len(labels) < len(z):
+        raise ValueError(f"labels must be a 1-D tensor with one label per code (at least {len(z)}), "
+                         f"but got shape {list(labels.shape)}.")
+    if len(z) < 2:
+        raise ValueError(f"same_digit_neighbour needs at least 2 codes (each needs another as its neighbour), "
+                         f"but got {len(z)}.")
+    labels = labels[: len(z)]
     distances = torch.cdist(z, z).fill_diagonal_(float("inf"))
     return (labels[distances.argmin(dim=1)] == labels).float().mean().item()
 
 
 def distance_from_standard_normal(z: torch.Tensor) -> float:
     """KL from a Gaussian fitted to the codes z [N, m] (their mean and covariance) to N(0, I) (notebook 07)."""
-    z = check_matrix(z, "z", z.shape[-1] if z.dim() == 2 else 1)
+    z = check_matrix(z, "z", None)
+    if len(z) <= z.shape[1]:
+        raise ValueError(f"fitting a Gaussian to codes with m={z.shape[1]} coordinates needs more than {z.shape[1]} "
+                         f"codes (its covariance is singular otherwise), but got {len(z)}.")
     mean, cov = z.mean(dim=0), torch.cov(z.T).reshape(z.shape[1], z.shape[1])
     return 0.5 * (torch.trace(cov) + mean @ mean - z.shape[1] - torch.logdet(cov)).item()
 
 
 def kl_to_standard_normal(mu: torch.Tensor, log_var: torch.Tensor) -> torch.Tensor:
-    """KL(N(μ, σ²) || N(0, I)) for each input, summed over the coordinates (notebook 07's formula)."""
+    """KL(N(μ, σ²) || N(0, I)) for each input, summed over the coordinates (notebook 07's formula).
+
+    ``mu`` and ``log_var`` [N, m] are what an encoder outputs (gradients flow through; NaN is not refused
+    here, so that training can report a diverging loss itself). Returns a tensor [N].
+    """
+    mu = check_matrix(mu, "mu", None, finite=False)
+    log_var = check_matrix(log_var, "log_var", mu.shape[1], finite=False)
+    if log_var.shape != mu.shape:
+        raise ValueError(f"mu and log_var must have the same shape (one mean and one log-variance per coordinate), "
+                         f"but got {list(mu.shape)} and {list(log_var.shape)}.")
     return 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)

@@ -1,4 +1,9 @@
-"""Encoder (인코더), Decoder (디코더) and AutoEncoder (오토인코더) as taught in notebooks 02-04."""
+"""The course's models, used in notebooks 02-09.
+
+Encoder (인코더), Decoder (디코더) and AutoEncoder (오토인코더) as built in notebooks 02-04 and used from
+then on; VariationalAutoEncoder, notebook 07's model, packaged for notebook 08; LatentModel, the checked
+encode / decode / reconstruct face they share.
+"""
 
 from __future__ import annotations
 

@@ -157,6 +157,9 @@ def _input_dim(model: object) -> int | None:
 
 @torch.no_grad()
 def per_image_error(model: nn.Module, images: torch.Tensor) -> torch.Tensor:
-    """Per-pixel MSE between each image and ``model.reconstruct(image)`` (notebook 06's round-trip change)."""
+    """Per-pixel MSE between each image and ``model.reconstruct(image)``: one error per image.
+
+    Notebook 09 scores anomalies with it (an autoencoder's and PCA's errors on each test image).
+    """
     images = check_images(images, "images", _input_dim(model))
     return ((model.reconstruct(images) - images) ** 2).mean(dim=1)

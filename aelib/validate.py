@@ -29,15 +29,25 @@ def as_tensor(value: Any, name: str) -> torch.Tensor:
     raise TypeError(f"{name} must be a torch.Tensor (or a numpy array), but got {_describe(value)}.")
 
 
-def check_matrix(value: Any, name: str, width: int, *, finite: bool = True) -> torch.Tensor:
-    """Check a float batch of shape [N, width]; return it as a tensor."""
+def check_matrix(value: Any, name: str, width: int | None, *, finite: bool = True) -> torch.Tensor:
+    """Check a float batch of shape [N, width] (any width >= 1 when ``width`` is None); return it as a tensor."""
     x = as_tensor(value, name)
     if not torch.is_floating_point(x):
         raise TypeError(
             f"{name} must hold floating-point numbers, but got {_describe(x)}. "
             f"Convert it with .float() (and divide uint8 pixels by 255)."
         )
-    if x.dim() != 2 or x.shape[1] != width:
+    if width is None:
+        if x.dim() != 2 or x.shape[1] == 0:
+            hint = ""
+            if x.dim() == 1:
+                hint = (f" For one row, add a batch dimension: {name}.unsqueeze(0); "
+                        f"for N single numbers, make a column: {name}.reshape(-1, 1).")
+            elif x.dim() > 2:
+                hint = f" Flatten each item into one row: {name}.reshape(len({name}), -1)."
+            raise ValueError(f"{name} must be a 2-D batch of shape [N, m] (N rows of m >= 1 numbers), "
+                             f"but got {_describe(x)}.{hint}")
+    elif x.dim() != 2 or x.shape[1] != width:
         hint = ""
         if x.dim() >= 2 and math.prod(x.shape[-2:]) == width:
             hint = f" It looks like unflattened images: use {name}.reshape(-1, {width})."

@@ -13,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from aelib.data import nearest_distance
 from aelib.latent import central_box
 from aelib.plots import DIGIT_COLOURS
 from aelib.validate import SIDE, check_int, check_matrix
@@ -59,7 +60,9 @@ class LatentExplorer:
             raise ValueError(
                 f"labels must have shape [{len(self.codes)}] (one per code), got {list(self.labels.shape)}."
             )
-        self.z = (self.codes.mean(0) if base is None else check_matrix(base.reshape(1, -1), "base", self.m)[0]).clone()
+        if base is not None:
+            base = check_matrix(torch.as_tensor(base).reshape(1, -1), "base", self.m)[0].float()
+        self.z = (self.codes.mean(0) if base is None else base).clone()
         low, high = central_box(self.codes, quantile=0.005)  # outliers would squeeze the picture
         pad = margin * (high - low)
         self.low, self.high = (low - pad).tolist(), (high + pad).tolist()
@@ -106,7 +109,7 @@ class LatentExplorer:
         self.image = decoded.detach().cpu().reshape(-1).numpy()
         self.decoded.value = digit_png(self.image)
         self.plane.value = png_bytes(self._plane_with_marker())
-        distance = float(torch.cdist(self.z.reshape(1, -1), self.codes).min())
+        distance = float(nearest_distance(self.z.reshape(1, -1), self.codes)[0])
         where = ("near the training codes" if distance <= self.spacing
                  else "<b>in an empty region</b>: no training code is near")
         coords = ", ".join(f"{v:.2f}" for v in self.z.tolist())

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import torch
 from torch.distributions import MultivariateNormal, Normal, kl_divergence
 
 from aelib.data import nearest_distance
-from aelib.latent import distance_from_standard_normal, kl_to_standard_normal, same_digit_neighbour
+from aelib.latent import (
+    cell_counts,
+    central_box,
+    distance_from_standard_normal,
+    distance_to_codes,
+    empty_fraction,
+    kl_to_standard_normal,
+    same_digit_neighbour,
+)
 from aelib.models import AutoEncoder
 from aelib.train import per_image_error
+
+pytestmark = pytest.mark.numeric  # results can change under another CPU's kernels: lane 2 re-runs it
 
 
 def test_same_digit_neighbour_by_hand():
@@ -45,3 +56,71 @@ def test_per_image_error_is_each_images_mean_squared_change():
     x = torch.rand(4, 784, generator=torch.Generator().manual_seed(2))
     expected = ((model.reconstruct(x).numpy() - x.numpy()) ** 2).mean(axis=1)
     assert np.allclose(per_image_error(model, x).numpy(), expected, atol=1e-7)
+
+
+def test_distance_to_codes_is_nearest_distance():
+    g = torch.Generator().manual_seed(3)
+    points, codes = torch.randn(50, 2, generator=g), torch.randn(5000, 2, generator=g)
+    assert torch.equal(distance_to_codes(points, codes), nearest_distance(points, codes, chunk=4096))
+
+
+@pytest.mark.parametrize(
+    ("bad", "error", "message"),
+    [([[0.0, 1.0], [2.0, 3.0]], TypeError, r"must be a torch\.Tensor .*but got a list"),
+     (None, TypeError, r"must be a torch\.Tensor .*but got a NoneType"),
+     (torch.rand(4, 2, 2), ValueError, r"must .*shape \[N, (m|2)\].*but got a tensor of shape \[4, 2, 2\]"),
+     (torch.full((3, 2), float("nan")), ValueError, "NaN or infinite"),
+     (torch.zeros(3, 2, dtype=torch.long), TypeError, "floating-point")],
+)
+def test_latent_measures_refuse_bad_codes_clearly(bad, error, message):
+    """Every public function of aelib.latent checks its codes before using them."""
+    good = torch.randn(40, 2, generator=torch.Generator().manual_seed(4))
+    labels = torch.arange(40) % 3
+    calls = {
+        "central_box": lambda c: central_box(c),
+        "cell_counts": lambda c: cell_counts(c, torch.zeros(2), torch.ones(2)),
+        "empty_fraction": lambda c: empty_fraction(c, torch.zeros(2), torch.ones(2)),
+        "same_digit_neighbour": lambda c: same_digit_neighbour(c, labels),
+        "distance_from_standard_normal": lambda c: distance_from_standard_normal(c),
+        "distance_to_codes (points)": lambda c: distance_to_codes(c, good),
+        "distance_to_codes (codes)": lambda c: distance_to_codes(good, c),
+        "nearest_distance (reference)": lambda c: nearest_distance(good, c),
+        "kl_to_standard_normal (mu)": lambda c: kl_to_standard_normal(c, good),
+    }
+    for name, call in calls.items():
+        if name.startswith("kl_") and "NaN" in message:
+            continue  # NaN flows through the KL on purpose: training reports a diverging loss itself
+        with pytest.raises(error, match=message):
+            call(bad)
+        assert call(good) is not None, name
+
+
+def test_latent_measures_explain_other_mistakes():
+    z = torch.randn(40, 2, generator=torch.Generator().manual_seed(5))
+    with pytest.raises(ValueError, match=r"points and reference must have the same number of columns.*2.*3"):
+        nearest_distance(z, torch.zeros(5, 3))
+    with pytest.raises(TypeError, match=r"same dtype.*reference\.to\(points\.dtype\)"):
+        nearest_distance(z, z.double())
+    with pytest.raises(ValueError, match="chunk must be >= 1"):
+        nearest_distance(z, z, chunk=0)
+    with pytest.raises(ValueError, match=r"one label per code \(at least 40\)"):
+        same_digit_neighbour(z, torch.zeros(10))
+    with pytest.raises(TypeError, match=r"labels must be a torch\.Tensor, a numpy array or a list"):
+        same_digit_neighbour(z, None)
+    assert same_digit_neighbour(z, (torch.arange(40) % 2).tolist()) == same_digit_neighbour(z, torch.arange(40) % 2)
+    with pytest.raises(ValueError, match=r"2-D batch of shape \[N, m\].*codes\.reshape\(len\(codes\), -1\)"):
+        central_box(torch.rand(4, 2, 2))
+    with pytest.raises(ValueError, match=r"z must be a 2-D batch.*z\.unsqueeze\(0\).*z\.reshape\(-1, 1\)"):
+        distance_from_standard_normal(torch.rand(30))
+    with pytest.raises(ValueError, match="quantile must be a number in"):
+        central_box(z, quantile=0.7)
+    with pytest.raises(ValueError, match=r"low must hold 2 numbers"):
+        cell_counts(z, torch.zeros(3), torch.ones(2))
+    with pytest.raises(ValueError, match=r"high > low"):
+        empty_fraction(z, torch.ones(2), torch.zeros(2))
+    with pytest.raises(ValueError, match=r"more than 2 codes"):
+        distance_from_standard_normal(z[:2])
+    with pytest.raises(ValueError, match=r"log_var must have shape \[N, 2\]"):
+        kl_to_standard_normal(z, z[:, :1])
+    with pytest.raises(ValueError, match=r"same shape.*\[40, 2\] and \[39, 2\]"):
+        kl_to_standard_normal(z, z[1:])

@@ -1,4 +1,7 @@
-"""Encoder, Decoder and AutoEncoder: shapes, parameter counts, ranges and clear errors."""
+"""Encoder, Decoder and AutoEncoder in particular: shapes, parameter counts, linearity, construction errors.
+
+The interface every model shares (encode, decode, reconstruct, refusals, checkpoints) is in test_model_contract.py.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import pytest
 import torch
 
 from aelib.models import AutoEncoder, Decoder, Encoder
+
+pytestmark = pytest.mark.numeric  # results can change under another CPU's kernels: lane 2 re-runs it
 
 
 def n_params(module: torch.nn.Module) -> int:
@@ -18,11 +23,6 @@ def test_shapes_and_parameter_counts():
     assert model(torch.rand(5, 784)).shape == (5, 784)
     assert n_params(model.encoder) == (784 * 256 + 256) + (256 * 64 + 64) + (64 * 2 + 2)
     assert n_params(model.decoder) == (2 * 64 + 64) + (64 * 256 + 256) + (256 * 784 + 784)
-
-
-def test_sigmoid_keeps_outputs_in_the_pixel_range():
-    out = AutoEncoder(latent_dim=3).decode(torch.randn(100, 3) * 100)
-    assert float(out.min()) >= 0.0 and float(out.max()) <= 1.0
 
 
 def test_linear_autoencoder_is_linear():
@@ -55,39 +55,9 @@ def test_bad_construction_is_explained(kwargs, error, message):
         AutoEncoder(**kwargs)
 
 
-@pytest.mark.parametrize(
-    ("x", "error", "message"),
-    [(torch.rand(28, 28), ValueError, "unflattened images"),
-     (torch.rand(3, 785), ValueError, r"shape \[N, 784\]"),
-     (torch.rand(784), ValueError, "unsqueeze"),
-     (torch.randint(0, 255, (2, 784)), TypeError, "divide uint8 pixels by 255"),
-     (torch.full((2, 784), float("nan")), ValueError, "NaN"),
-     (torch.rand(2, 784) * 255, ValueError, r"\[0, 1\]"),
-     ([[0.0] * 784], TypeError, "must be a torch.Tensor")],
-)
-def test_bad_images_are_explained(x, error, message):
-    with pytest.raises(error, match=message):
-        AutoEncoder(latent_dim=2).encode(x)
-
-
-def test_bad_latent_vectors_are_explained():
-    model = AutoEncoder(latent_dim=2)
-    with pytest.raises(ValueError, match=r"shape \[N, 2\]"):
-        model.decode(torch.zeros(1, 3))
-    with pytest.raises(ValueError, match="NaN"):
-        model.decode(torch.tensor([[0.0, float("inf")]]))
-    with pytest.raises(ValueError, match=r"shape \[N, 784\]"):
-        model(torch.rand(2, 10))
-
-
 def test_encoder_and_decoder_alone():
     assert Encoder(latent_dim=5)(torch.rand(2, 784)).shape == (2, 5)
     assert Decoder(latent_dim=5)(torch.rand(2, 5)).shape == (2, 784)
-
-
-def test_calling_a_model_on_integer_pixels_explains_the_fix():
-    with pytest.raises(TypeError, match=r"Convert it with \.float\(\) \(and divide uint8 pixels by 255\)"):
-        AutoEncoder(latent_dim=2)(torch.randint(0, 255, (5, 784)))
 
 
 def test_constructors_take_keywords_only_and_say_their_sizes():
