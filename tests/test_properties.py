@@ -14,6 +14,8 @@ from aelib.pca import PCA
 from aelib.plots import to_grid
 from aelib.validate import check_images
 
+pytestmark = pytest.mark.numeric  # results can change under another CPU's kernels: lane 2 re-runs it
+
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 widths = st.lists(st.integers(1, 24), min_size=0, max_size=3).map(tuple)
 

@@ -71,6 +71,7 @@ def wheel(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_the_wheel_holds_what_the_notebooks_need_and_no_maintainer_tooling(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ["aelib/__init__.py", "aelib/exercises/feedback.py", "aelib/exercises/generation.py",
@@ -80,6 +81,7 @@ def test_the_wheel_holds_what_the_notebooks_need_and_no_maintainer_tooling(wheel
     assert not [n for n in names if n.startswith(("tools/", "tests/", "notebooks/"))]
 
 
+@pytest.mark.slow
 def test_on_colab_the_cell_installs_the_course_package(wheel, tmp_path):
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)

@@ -16,6 +16,8 @@ import pytest
 
 from aelib.exercises.feedback import Feedback
 
+pytestmark = pytest.mark.numeric  # results can change under another CPU's kernels: lane 2 re-runs it
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS = sorted((ROOT / "solutions").glob("[0-9][0-9]_*.md"))

@@ -1,7 +1,7 @@
 """The course's speed and quality, measured: ``python -m tools.bench``.
 
     python -m tools.bench                   # quality at budget, loop overhead, explorer latency, notebooks
-    python -m tools.bench --skip-notebooks  # the same without executing the seven notebooks (~1 min)
+    python -m tools.bench --skip-notebooks  # the same without executing the notebooks (~1 min)
     python -m tools.bench --full            # adds the long 30-d run against Hinton & Salakhutdinov (2006)
     python -m tools.bench --device cuda     # train everything on the GPU
 
@@ -82,7 +82,7 @@ def _sync(device: torch.device) -> None:
 def quality(device: torch.device, epochs: int = EPOCHS, limit: int | None = None) -> dict[str, Any]:
     """PCA and the AE (the course's recipe) at m = 2 and 32 on the test set, with training seconds."""
     train, _ = load_mnist("train", limit=limit)
-    test, _ = load_mnist("test")
+    test, _ = load_mnist("test", limit=limit)  # the smoke run shrinks the test set too
     pca = PCA(latent_dim=32).fit(train)
     rows = {}
     for m in (2, 32):
@@ -171,13 +171,11 @@ def vae_bounds(device: torch.device, limit: int | None = None, epochs: int | Non
     hidden=(400,)) (SiLU), trained with fit's recipe (one-cycle Adam to 1e-2, batch 256, 8 epochs), as
     in notebook 08. Both bounds average 5 sampled codes per test image.
     """
+    from aelib.latent import kl_to_standard_normal as kl
     from aelib.models import VariationalAutoEncoder
 
     train, _ = load_mnist("train", limit=limit)
-    test, _ = load_mnist("test")
-
-    def kl(mu: torch.Tensor, log_var: torch.Tensor) -> torch.Tensor:
-        return 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)
+    test, _ = load_mnist("test", limit=limit)  # the smoke run shrinks the test set too
 
     class Reference(torch.nn.Module):
         def __init__(self) -> None:
@@ -253,9 +251,9 @@ def explorer_latency(updates: int = 200) -> dict[str, Any]:
 
 def notebooks() -> dict[str, Any]:
     """Seconds to execute each notebook top to bottom in a fresh kernel (nbclient), and the total."""
-    from tools.figures import NOTEBOOKS, execute_notebook
+    from tools.course import execute_notebook, notebooks
 
-    seconds = {path.name: execute_notebook(path) for path in sorted(NOTEBOOKS.glob("*.ipynb"))}
+    seconds = {path.name: execute_notebook(path) for path in notebooks()}
     return {"seconds": seconds, "total_seconds": sum(seconds.values())}
 
 
@@ -266,7 +264,7 @@ def hinton(device: torch.device, epochs: int | None = None, limit: int | None = 
     """
     recipe = dict(FULL_RECIPE, epochs=epochs or FULL_RECIPE["epochs"])
     train, _ = load_mnist("train", limit=limit)
-    test, _ = load_mnist("test")
+    test, _ = load_mnist("test", limit=limit)  # the smoke run shrinks the test set too
     torch.manual_seed(0)
     model = ConvAutoEncoder(latent_dim=recipe["latent_dim"], channels=recipe["channels"]).to(device)
     _sync(device)
