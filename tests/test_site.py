@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.test_browser import CHROMIUM_FLAGS, HANGUL, HANGUL_IS_MISSING, chromium_path
+from tests.test_browser import CHROMIUM_FLAGS, HANGUL, HANGUL_IS_MISSING, NO_HANGUL_FONT, chromium_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,10 +27,10 @@ pytest.importorskip("myst_nb", reason="the site builder is not installed: pip in
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from tools.site import build
+    from tools.site import main
 
     out = tmp_path_factory.mktemp("site") / "html"
-    build(out)
+    main(["--out", str(out)])  # the README's command, `python -m tools.site`, in this process
     return out
 
 
@@ -68,8 +68,8 @@ def test_the_site_has_every_page(site: Path):
     expected |= {f"notebooks/{p.stem}.html" for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
     expected |= {f"notebooks/ko/{p.stem}.html" for p in (ROOT / "notebooks").glob("ko/[0-9][0-9]_*.ipynb")}
     expected |= {f"{p.parent.relative_to(ROOT).as_posix()}/{p.stem}.html" for p in (ROOT / "solutions").rglob("*.md")}
-    expected |= {f"{name[:-3]}.html" for name in ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "README.ko.md")
-                 if (ROOT / name).exists()}
+    guides = ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "CONTRIBUTING.md", "README.ko.md")
+    expected |= {f"{name[:-3]}.html" for name in guides if (ROOT / name).exists()}
     assert expected <= names, f"missing pages: {sorted(expected - names)}"
     assert len(expected) >= 20
 
@@ -196,4 +196,4 @@ def test_hangul_is_drawn_with_real_glyphs(site, served, browser_page):
     assert element.count() == 1
     # Draw a Hangul syllable and an unassigned code point (always the missing-glyph box) in the page's font:
     # if the two pictures are the same, the browser has no glyph for Hangul.
-    assert element.evaluate(HANGUL_IS_MISSING) is False
+    assert element.evaluate(HANGUL_IS_MISSING) is False, f"the Korean pages of the website: {NO_HANGUL_FONT}"

@@ -3,8 +3,8 @@
 No notebook is executed. The sources are staged in a temporary folder first, so that the build never
 writes into the repository and the site can differ from GitHub's view in two places only: the live
 latent explorer's output is replaced by a note pointing at the static map after it, and the front
-page (the README, as index.md) and the solutions' index get the hidden tables of contents that
-order the pages.
+page (the README, as index.md) and the solutions' index get the hidden tables of contents that order
+the pages (CONTRIBUTING.md among them).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ import time
 from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tools.course import ROOT, notebooks, read_notebook
+
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 WIDGET_NOTE = {
     "en": "<p><em>The live latent explorer runs in Jupyter (JupyterLab, Notebook 7 or Colab). "
@@ -27,12 +28,6 @@ WIDGET_NOTE = {
     "ko": "<p><em>살아 움직이는 잠재공간 탐색기는 Jupyter(JupyterLab, Notebook 7, Colab)에서 실행됩니다. "
           "이 페이지에서는 다음 절의 정적인 지도가 같은 잠재공간을 보여 줍니다.</em></p>",
 }
-
-
-def notebooks(edition: str = "en") -> list[Path]:
-    """The notebooks of one edition ("en" or "ko"), in course order."""
-    folder = ROOT / "notebooks" if edition == "en" else ROOT / "notebooks" / edition
-    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
 
 
 def solution_pages(edition: str = "en") -> list[Path]:
@@ -66,7 +61,7 @@ def front_page_contents() -> list[str]:
     """The English pages in order (each edition's solutions nested below its index), then the Korean front page."""
     entries = [f"notebooks/{p.stem}" for p in notebooks()]
     entries += ["TEACHING"] if (ROOT / "TEACHING.md").exists() else []
-    entries += ["solutions/README", "GLOSSARY"]
+    entries += ["solutions/README", "GLOSSARY", "CONTRIBUTING"]
     return [*entries, "README.ko"] if korean_edition() else entries
 
 
@@ -87,7 +82,7 @@ def stage(source: Path) -> None:
     """Copy what the site shows into ``source``: READMEs, guides, glossary, figures, notebooks, solutions."""
     shutil.copytree(ROOT / "figures", source / "figures")
     shutil.copytree(ROOT / "solutions", source / "solutions")
-    for name in ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "README.ko.md"):
+    for name in ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "CONTRIBUTING.md", "README.ko.md"):
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, source / name)
     (source / "index.md").write_text(
@@ -101,7 +96,7 @@ def stage(source: Path) -> None:
         folder = source / "notebooks" / ("" if edition == "en" else edition)
         folder.mkdir(parents=True, exist_ok=True)
         for path in notebooks(edition):
-            staged = static_notebook(json.loads(path.read_text(encoding="utf-8")), edition)
+            staged = static_notebook(read_notebook(path), edition)
             (folder / path.name).write_text(json.dumps(staged, ensure_ascii=False), encoding="utf-8")
     shutil.copy(ROOT / "website" / "conf.py", source / "conf.py")
     mathjax = resources.files("mathjax") / "static" / "mathjax" / "es5" / "tex-svg.js"
