@@ -30,6 +30,10 @@ def test_every_notebook_opens_with_the_set_up_cell_from_pyproject(path: Path):
     cell = "".join(first_code_cell(json.loads(path.read_text(encoding="utf-8")))["source"])
     assert cell.startswith(MARKER), f"{path.name}: the first code cell must be the set-up cell"
     assert cell == cell_source(package_source()), f"{path.name}: stale set-up cell: run python -m tools.setup_cell"
+    metadata = first_code_cell(json.loads(path.read_text(encoding="utf-8")))["metadata"]
+    assert metadata.get("jupyter", {}).get("source_hidden") is True and "hide-input" in metadata.get("tags", []), (
+        f"{path.name}: the set-up cell should be collapsed in Jupyter and folded on the website: "
+        "run python -m tools.setup_cell")
 
 
 def test_without_aelib_the_cell_says_what_to_run(tmp_path):

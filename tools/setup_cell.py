@@ -66,6 +66,18 @@ def first_code_cell(nb: dict) -> dict:
     return next(c for c in nb["cells"] if c["cell_type"] == "code")
 
 
+# The cell is plumbing, not the lesson: collapsed in Jupyter (JupyterLab, Notebook 7 and VS Code read
+# `jupyter.source_hidden`) and folded on the website (myst-nb's `hide-input` tag).
+HIDDEN = {"jupyter": {"source_hidden": True}}
+TAG = "hide-input"
+
+
+def is_out_of_the_way(cell: dict) -> bool:
+    """Whether the set-up cell is collapsed in Jupyter and folded on the website."""
+    metadata = cell.get("metadata", {})
+    return metadata.get("jupyter", {}).get("source_hidden") is True and TAG in metadata.get("tags", [])
+
+
 def write(paths: list[Path], source: str) -> list[Path]:
     """Put the set-up cell first among the code cells of each notebook; return the files changed."""
     changed = []
@@ -76,8 +88,12 @@ def write(paths: list[Path], source: str) -> list[Path]:
         if not "".join(cell["source"]).startswith(MARKER):
             raise SystemExit(f"{path}: its first code cell is not the set-up cell; "
                              f"add one that starts with {MARKER!r}.")
-        if "".join(cell["source"]) != text:
-            cell["source"] = text.splitlines(keepends=True)
+        if "".join(cell["source"]) != text or not is_out_of_the_way(cell):
+            # a list of lines as Jupyter writes it, or one string where the notebook has it so (notebooks/ko/)
+            cell["source"] = text if isinstance(cell["source"], str) else text.splitlines(keepends=True)
+            metadata = cell.setdefault("metadata", {})
+            metadata.update(HIDDEN)
+            metadata["tags"] = [*[t for t in metadata.get("tags", []) if t != TAG], TAG]
             write_notebook(path, nb)
             changed.append(path)
     return changed
@@ -89,8 +105,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     source = package_source()
     if args.check:
-        stale = [p for p in notebooks() if "".join(first_code_cell(read_notebook(p))["source"])
-                 != cell_source(source)]
+        stale = [p for p in notebooks() if "".join(first_code_cell(read_notebook(p))["source"]) != cell_source(source)
+                 or not is_out_of_the_way(first_code_cell(read_notebook(p)))]
         for path in stale:
             print(f"stale set-up cell: {path.relative_to(ROOT)} (run python -m tools.setup_cell)")
         sys.exit(1 if stale else 0)
