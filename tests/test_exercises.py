@@ -1,13 +1,15 @@
-"""The exercise checks of notebooks 02-05: right answers pass, typical mistakes get a specific hint."""
+"""The exercise checks of notebooks 01-05: right answers pass, typical mistakes get a specific hint."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pytest
 import torch
 from torch import nn
 
-from aelib.exercises import encoder
+from aelib.exercises import encoder, manifold
 
 pytestmark = pytest.mark.numeric  # results can change under another CPU's kernels: lane 2 re-runs it
 
@@ -240,3 +242,64 @@ def test_predict_first_checks_give_every_wrong_option_its_own_reason():
         assert check(...).status == "unanswered"
     assert manifold.check_pca_separated_digit(1)  # a number typed without quotes is read the same way
     assert generation.check_hole_prediction("숫자") and density.check_kl_only_prediction("흐린 숫자")
+
+
+def test_swiss_roll_check():
+    assert manifold.check_swiss_roll_dimension(2)
+    assert manifold.check_swiss_roll_dimension(2.0)
+    verdict = manifold.check_swiss_roll_dimension(3)
+    assert not verdict and "room the roll lives in" in verdict.message
+    assert manifold.check_swiss_roll_dimension(...).status == "unanswered"
+    assert "whole number" in manifold.check_swiss_roll_dimension("two").message
+
+
+@pytest.fixture(scope="module")
+def mnist_pca_by_numpy() -> dict[str, float]:
+    """Notebook 01's PCA answers, computed without aelib's PCA: numpy's eigh of the float64 scatter matrix of
+    all 60,000 training images. ``components_for_99``: the fewest directions that keep 99% of the variance;
+    ``test_error``: the per-pixel MSE of the first 1000 test images rebuilt from the top 50 directions."""
+    from aelib.data import load_mnist
+
+    x = load_mnist("train")[0].numpy()
+    mean = x.mean(axis=0, dtype=np.float64)
+    scatter = np.zeros((x.shape[1], x.shape[1]))
+    for start in range(0, len(x), 6000):  # in float64, a slice at a time (one 60000 x 784 copy is slow to allocate)
+        centred = x[start : start + 6000].astype(np.float64) - mean
+        scatter += centred.T @ centred
+    variances, directions = np.linalg.eigh(scatter)
+    variances, directions = variances[::-1], directions[:, ::-1]  # largest first
+    share = np.cumsum(variances) / variances.sum()
+    test = load_mnist("test", limit=1000)[0].numpy().astype(np.float64)
+    top = directions[:, :50]
+    rebuilt = mean + (test - mean) @ top @ top.T
+    return {"components_for_99": int(np.argmax(share >= 0.99)) + 1, "test_error": float(((rebuilt - test) ** 2).mean())}
+
+
+def test_components_check_hints_without_the_answer(mnist_pca_by_numpy):
+    right_answer = mnist_pca_by_numpy["components_for_99"]
+    assert 100 < right_answer < 784
+    assert manifold._pca_of_training_set().components_for_variance(0.99) == right_answer  # the check's own answer
+    assert manifold.check_components_for_99(right_answer)
+    assert not manifold.check_components_for_99(right_answer - 1)
+    assert not manifold.check_components_for_99(right_answer + 1)
+    low, high = manifold.check_components_for_99(10), manifold.check_components_for_99(700)
+    assert not low and "need more" in low.message
+    assert not high and "fewer" in high.message
+    assert str(right_answer) not in low.message + high.message
+
+
+def test_pca_error_check_names_common_mistakes(mnist_pca_by_numpy):
+    from aelib.data import load_mnist
+    from aelib.train import reconstruction_error
+
+    value = mnist_pca_by_numpy["test_error"]
+    assert 0.005 < value < 0.05
+    the_checks_own = reconstruction_error(manifold._pca_of_training_set(), load_mnist("test", limit=1000)[0])
+    assert math.isclose(the_checks_own, value, rel_tol=1e-4)
+    assert manifold.check_pca_error(value)
+    assert not manifold.check_pca_error(1.05 * value)
+    assert manifold.check_pca_error(torch.tensor(value))
+    assert "sum over the 784 pixels" in manifold.check_pca_error(value * 784).message
+    assert "square root" in manifold.check_pca_error(value**0.5).message
+    assert not manifold.check_pca_error(float("nan"))
+    assert repr(manifold.check_pca_error(value)).startswith("✅ Right")
