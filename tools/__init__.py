@@ -1,1 +1,1 @@
-"""Maintainer tooling (not installed with aelib): the benchmark, the figure regenerator, the shipped model's trainer."""
+"""Maintainer tooling, not installed with aelib; CONTRIBUTING.md lists every tool and its command."""

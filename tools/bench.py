@@ -1,9 +1,10 @@
 """The course's speed and quality, measured: ``python -m tools.bench``.
 
     python -m tools.bench                   # quality at budget, loop overhead, explorer latency, notebooks
-    python -m tools.bench --skip-notebooks  # the same without executing the notebooks (~1 min)
+    python -m tools.bench --skip-notebooks  # the same without executing the notebooks (~2 min on 2 cores)
     python -m tools.bench --full            # adds the long 30-d run against Hinton & Salakhutdinov (2006)
-    python -m tools.bench --device cuda     # train everything on the GPU
+    python -m tools.bench --device cuda     # train everything on the GPU (a clear error where there is none)
+    python -m tools.bench --smoke           # a few-second run that only checks the benchmark works
 
 The quick parts run on the CPU unless ``--device cuda`` is given (their budgets are CPU budgets);
 ``--full`` trains on a GPU whenever PyTorch sees one, unless ``--device cpu`` is given.

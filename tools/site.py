@@ -82,7 +82,7 @@ def stage(source: Path) -> None:
     """Copy what the site shows into ``source``: READMEs, guides, glossary, figures, notebooks, solutions."""
     shutil.copytree(ROOT / "figures", source / "figures")
     shutil.copytree(ROOT / "solutions", source / "solutions")
-    for name in ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "CONTRIBUTING.md", "README.ko.md"):
+    for name in ("TEACHING.md", "TEACHING.ko.md", "GLOSSARY.md", "CONTRIBUTING.md", "README.ko.md", "LICENSE"):
         if (ROOT / name).exists():
             shutil.copy(ROOT / name, source / name)
     (source / "index.md").write_text(
