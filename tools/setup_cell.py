@@ -17,7 +17,7 @@ import tomllib
 from pathlib import Path
 
 from tools.course import ROOT, read_notebook, write_notebook
-from tools.course import notebooks as _edition
+from tools.course import notebooks as edition_notebooks
 
 MARKER = "# Set-up: the course's package, aelib."
 
@@ -59,7 +59,7 @@ def cell_source(source: str) -> str:
 
 def notebooks() -> list[Path]:
     """Every notebook of both editions."""
-    return _edition("en") + _edition("ko")
+    return edition_notebooks("en") + edition_notebooks("ko")
 
 
 def first_code_cell(nb: dict) -> dict:
