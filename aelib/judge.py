@@ -1,8 +1,14 @@
-"""A small digit classifier used only to *judge* generated images (notebook 07): which digit, how sure."""
+"""A small digit classifier used only to *judge* images (notebooks 05-08): which digit, how sure.
+
+It is trained on the labelled MNIST training images and ships trained (``checkpoints/digit_judge.pt``),
+so every notebook reads digits with the same judge, at once. Maintainers rebuild the file with
+``python -m tools.pretrained``, which calls ``train_digit_classifier``.
+"""
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import torch
 import torch.nn.functional as F
@@ -11,14 +17,19 @@ from torch import nn
 from aelib.data import load_mnist
 from aelib.validate import PIXELS, check_images
 
+JUDGE_WEIGHTS = Path(__file__).resolve().parent / "checkpoints" / "digit_judge.pt"
 
-@functools.lru_cache(maxsize=1)
-def digit_classifier(seed: int = 0) -> nn.Module:
+
+def _network() -> nn.Sequential:
+    return nn.Sequential(nn.Linear(PIXELS, 256), nn.ReLU(), nn.Linear(256, 10))
+
+
+def train_digit_classifier(seed: int = 0) -> nn.Module:
     """An MLP 784-256-10 trained for 2 epochs on the training set (about 95% test accuracy, ~3 s)."""
     images, labels = load_mnist("train")
     generator = torch.Generator().manual_seed(seed)
     torch.manual_seed(seed)
-    model = nn.Sequential(nn.Linear(PIXELS, 256), nn.ReLU(), nn.Linear(256, 10))
+    model = _network()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     for _ in range(2):
         order = torch.randperm(len(images), generator=generator)
@@ -28,6 +39,27 @@ def digit_classifier(seed: int = 0) -> nn.Module:
             optimizer.zero_grad()
             loss.backward()
             optimizer.step()
+    return model.eval().requires_grad_(False)
+
+
+@functools.lru_cache(maxsize=1)
+def digit_classifier() -> nn.Module:
+    """The shipped judge (``train_digit_classifier``'s network, trained), in eval mode, on the CPU."""
+    if not JUDGE_WEIGHTS.is_file():
+        raise FileNotFoundError(
+            f"The judge's weights {JUDGE_WEIGHTS} are missing. Reinstall the course package "
+            "(pip install -r requirements.txt), or restore the file with "
+            f"`git checkout -- aelib/checkpoints/{JUDGE_WEIGHTS.name}` in the course's folder."
+        )
+    model = _network()
+    try:
+        model.load_state_dict(torch.load(JUDGE_WEIGHTS, map_location="cpu", weights_only=True))
+    except Exception as error:  # a damaged or foreign file: say which and how to restore it
+        raise ValueError(
+            f"{JUDGE_WEIGHTS} is damaged or is not the judge's weights ({type(error).__name__}). Restore it with "
+            f"`git checkout -- aelib/checkpoints/{JUDGE_WEIGHTS.name}`, or rebuild it with "
+            "`python -m tools.pretrained`."
+        ) from error
     return model.eval().requires_grad_(False)
 
 

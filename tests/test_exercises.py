@@ -180,6 +180,30 @@ def test_digit_judge_reads_digits():
     assert digit_variety(images[labels == 1]) < 0.5  # nearly all read as one digit
 
 
+def test_shipped_judge_is_the_trained_one_and_a_damaged_file_is_named(tmp_path, monkeypatch):
+    import aelib.judge as judge_module
+    from aelib.data import load_mnist
+
+    images, _ = load_mnist("test", limit=256)
+    shipped = judge_module.digit_classifier()
+    trained = judge_module.train_digit_classifier(seed=0)  # what tools.pretrained saves
+    # the same network, trained the same way: it reads the same digits (threads may change the last bits)
+    agree = (shipped(images).argmax(dim=1) == trained(images).argmax(dim=1)).float().mean().item()
+    assert agree > 0.98
+    broken = tmp_path / "digit_judge.pt"
+    broken.write_bytes(b"not a checkpoint")
+    monkeypatch.setattr(judge_module, "JUDGE_WEIGHTS", broken)
+    judge_module.digit_classifier.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"digit_judge\.pt is damaged.*git checkout"):
+            judge_module.digit_classifier()
+        monkeypatch.setattr(judge_module, "JUDGE_WEIGHTS", tmp_path / "missing.pt")
+        with pytest.raises(FileNotFoundError, match=r"missing\.pt are missing.*Reinstall"):
+            judge_module.digit_classifier()
+    finally:
+        judge_module.digit_classifier.cache_clear()
+
+
 def test_vae_checks():
     from aelib.exercises import vae
 
