@@ -23,7 +23,7 @@ from aelib.validate import SIDE, check_int, check_matrix
 # (seaborn's "colorblind" palette, after Okabe & Ito); every digit scatter also writes the digit
 # itself at the centre of its cluster, so no reader has to rely on colour alone.
 DIGIT_COLOURS = ListedColormap(
-    ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78a4", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9"],
+    ["#08306b", "#de8f05", "#029e73", "#a50f15", "#cc78a4", "#ca9161", "#fbafe4", "#949494", "#ece133", "#56b4e9"],
     name="digits",
 )
 FIGURE_DPI = 200  # saved figures are sharp enough to project
@@ -75,6 +75,28 @@ def show_images(
     return ax
 
 
+def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.06, steps: int = 200) -> np.ndarray:
+    """Label positions near ``centres`` [K, 2], pushed apart until no two are closer than ``min_gap``
+    of the plot's ``span`` (per axis); labels with room stay exactly at their centres."""
+    scale = np.where(np.asarray(span, dtype=float) > 0, span, 1.0)
+    points = np.asarray(centres, dtype=float) / scale
+    for _ in range(steps):
+        moved = False
+        for i in range(len(points)):
+            for j in range(i + 1, len(points)):
+                gap = points[j] - points[i]
+                distance = float(np.hypot(*gap))
+                if distance < min_gap:
+                    direction = gap / distance if distance > 0 else np.array([0.0, 1.0])
+                    push = (min_gap - distance) / 2 + 1e-9
+                    points[i] -= direction * push
+                    points[j] += direction * push
+                    moved = True
+        if not moved:
+            break
+    return points * scale
+
+
 def plot_latent(
     z: torch.Tensor, labels: torch.Tensor, ax: Axes | None = None, title: str | None = None, size: float = 4.0
 ) -> Axes:
@@ -89,9 +111,10 @@ def plot_latent(
     ]
     ax.legend(handles=handles, title="digit", loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     outline = [patheffects.withStroke(linewidth=3, foreground="white")]
-    for d in np.unique(y):
-        centre = np.median(z[y == d], axis=0)
-        ax.text(*centre, str(d), ha="center", va="center", fontsize=13, fontweight="bold", path_effects=outline)
+    digits = np.unique(y)
+    centres = np.array([np.median(z[y == d], axis=0) for d in digits])
+    for d, position in zip(digits, spread_labels(centres, span=np.ptp(z, axis=0)), strict=True):
+        ax.text(*position, str(d), ha="center", va="center", fontsize=13, fontweight="bold", path_effects=outline)
     ax.set_xlabel("z₁")
     ax.set_ylabel("z₂")
     if title:

@@ -61,3 +61,19 @@ def test_every_drawing_returns_its_axes():
 def test_digit_colours_are_ten_distinct_colours():
     colours = {tuple(np.round(DIGIT_COLOURS(d), 3)) for d in range(10)}
     assert len(colours) == 10
+    rgb = np.array([DIGIT_COLOURS(d)[:3] for d in range(10)]) * 255
+    closest = min(np.linalg.norm(rgb[i] - rgb[j]) for i in range(10) for j in range(i + 1, 10))
+    assert closest > 60  # no two digits nearly alike (the old palette's 1 and 3 were 50 apart)
+
+
+def test_digit_labels_that_would_overlap_are_pushed_apart_and_stay_near_their_clusters():
+    # the 4s and the 9s have medians 0.1 apart, 1% of the plot's width; the 0s are far from both
+    z = torch.tensor([[0.0, 0.0], [1.0, 0.0], [10.0, 10.0], [10.0, 10.0], [10.1, 10.0], [10.1, 10.0]])
+    labels = torch.tensor([0, 0, 4, 4, 9, 9])
+    ax = plot_latent(z, labels)
+    at = {t.get_text(): np.array(t.get_position()) for t in ax.texts}
+    span = np.array([10.1, 10.0])  # the codes' extent on each axis
+    assert np.allclose(at["0"], (0.5, 0.0))  # with room to spare, a label stays at its median
+    assert np.hypot(*((at["4"] - at["9"]) / span)) >= 0.06 - 1e-6  # pushed to 6% of the plot apart
+    assert np.hypot(*((at["4"] - (10.0, 10.0)) / span)) < 0.05 and np.hypot(*((at["9"] - (10.1, 10.0)) / span)) < 0.05
+    plt.close(ax.figure)
