@@ -16,6 +16,7 @@ _SUBMODULES = (
     "exercises",
     "judge",
     "latent",
+    "measures",
     "models",
     "pca",
     "plots",

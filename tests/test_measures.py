@@ -17,6 +17,7 @@ from aelib.latent import (
     kl_to_standard_normal,
     same_digit_neighbour,
 )
+from aelib.measures import grey_share
 from aelib.models import AutoEncoder
 from aelib.train import per_image_error
 
@@ -124,3 +125,17 @@ def test_latent_measures_explain_other_mistakes():
         kl_to_standard_normal(z, z[:, :1])
     with pytest.raises(ValueError, match=r"same shape.*\[40, 2\] and \[39, 2\]"):
         kl_to_standard_normal(z, z[1:])
+
+
+def test_grey_share_counts_half_tones_among_inked_pixels():
+    # 4 inked pixels (> 0.1): 0.3 and 0.7 are grey, 1.0 and 0.2 are not; 0.05 and 0.0 carry no ink
+    image = torch.tensor([[0.3, 0.7, 1.0, 0.2, 0.05, 0.0]])
+    assert grey_share(image).tolist() == [0.5]
+    solid = torch.tensor([[1.0, 1.0, 0.0, 0.9]])
+    assert grey_share(solid).tolist() == [0.0]
+
+
+def test_grey_share_of_a_blank_image_is_zero_and_bad_input_is_refused():
+    assert grey_share(torch.zeros(2, 784)).tolist() == [0.0, 0.0]
+    with pytest.raises(ValueError, match=r"\[0, 1\]"):
+        grey_share(torch.full((1, 784), 255.0))

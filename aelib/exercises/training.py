@@ -123,3 +123,31 @@ def check_blur_prediction(answer: Any) -> Feedback:
     }, what=('"sharp", "blur" or "same"', '"sharp", "blur", "same" 중 하나'),
        aliases={"blurred": "blur", "average": "blur", "the average": "blur", "흐린 것": "blur", "평균": "blur",
                 "sharp guess": "sharp", "선명한 것": "sharp", "equal": "same", "같다": "same"})
+
+
+def check_three_positions(answer: Any) -> Feedback:
+    """With three equally likely stroke positions, which guess has the lower expected *absolute* error?"""
+    return choose(answer, {
+        "sharp": right("the blur still wins under squared error, as it always does (the mean minimises the mean "
+                       "squared difference), but under absolute error the sharp middle stroke wins: the value that "
+                       "minimises the mean absolute difference is the median, and the median of three positions "
+                       "is the middle one. So it is squaring that makes MSE prefer blur; a loss like the absolute "
+                       "error pulls toward one sharp possibility instead.",
+                       "제곱오차에서는 여전히 흐린 출력이 이깁니다(평균은 제곱 차이의 평균을 가장 작게 만드는 "
+                       "값이므로 언제나 그렇습니다). 하지만 절대오차에서는 선명한 가운데 획이 이깁니다. 절대 차이의 "
+                       "평균을 가장 작게 만드는 값은 중앙값이고, 세 위치의 중앙값은 가운데 위치이기 때문입니다. "
+                       "그러니 MSE가 흐린 출력을 좋아하게 만드는 것은 제곱입니다. 절대오차 같은 손실은 오히려 "
+                       "선명한 한 가지 가능성 쪽으로 끌어당깁니다."),
+        "blur": wrong("look at the absolute-error column again after running with shifts = (-1, 0, 1): the blur "
+                      "wins only under squared error there. The average minimises squared error; under absolute "
+                      "error the best single value is the median.",
+                      "shifts = (-1, 0, 1)로 실행한 뒤 절대오차 열을 다시 보세요. 흐린 출력이 이기는 것은 "
+                      "제곱오차뿐입니다. 평균은 제곱오차를 가장 작게 만들고, 절대오차에서 가장 좋은 값은 "
+                      "중앙값입니다."),
+        "same": wrong("that was true with two positions. With three, run the cell with shifts = (-1, 0, 1) and "
+                      "compare the absolute-error column: the two numbers differ.",
+                      "위치가 두 개일 때는 그랬습니다. 세 개일 때는 shifts = (-1, 0, 1)로 셀을 실행하고 절대오차 "
+                      "열을 비교해 보세요. 두 수가 다릅니다."),
+    }, what=('"sharp", "blur" or "same"', '"sharp", "blur", "same" 중 하나'),
+       aliases={"blurred": "blur", "average": "blur", "흐린 것": "blur", "평균": "blur", "sharp guess": "sharp",
+                "선명한 것": "sharp", "middle": "sharp", "equal": "same", "같다": "same"})
