@@ -9,6 +9,7 @@ from torch import nn
 
 from aelib.exercises.feedback import (
     Feedback,
+    as_number,
     as_shape,
     choose,
     is_unanswered,
@@ -129,3 +130,31 @@ def check_untrained_against_average(answer: Any) -> Feedback:
     }, what=('"better", "same" or "worse"', '"better", "same", "worse" 중 하나'),
        aliases={"about the same": "same", "equal": "same", "같다": "same", "비슷하다": "same", "더 좋다": "better",
                 "더 낫다": "better", "좋다": "better", "더 나쁘다": "worse", "나쁘다": "worse"})
+
+
+def check_white_start(answer: Any) -> Feedback:
+    """The untrained autoencoder's test MSE once its last bias is set to -3 (outputs near σ(-3) ≈ 0.05)."""
+    value = read(answer, ("a number", "수"), as_number)
+    if isinstance(value, Feedback):
+        return value
+    return verdict(value, 0.095, tolerance=0.012,
+                   right_because=("less than half the grey start's 0.232: most of a digit's pixels are blank paper, "
+                                  "so a nearly white image is a far better blind guess than grey. It is still worse "
+                                  "than the average digit (0.064), which puts faint ink where digits usually have "
+                                  "it. Where an untrained decoder starts is set by its last bias, not by its input.",
+                                  "회색으로 시작했을 때의 0.232의 절반도 안 됩니다. 숫자 이미지의 픽셀은 대부분 빈 "
+                                  "종이라서, 거의 흰 이미지는 회색보다 훨씬 나은 눈먼 추측입니다. 그래도 숫자들이 "
+                                  "보통 잉크를 묻히는 곳에 옅은 잉크를 둔 평균 숫자(0.064)보다는 나쁩니다. 학습하지 "
+                                  "않은 디코더가 어디서 시작하는지는 입력이 아니라 마지막 편향이 정합니다."),
+                   mistakes={0.232: ("that is the grey start's error: set the bias to -3.0 in the cell (change the "
+                                     "0.0 in fill_), run it again and read the new number.",
+                                     "그것은 회색으로 시작했을 때의 오차입니다. 셀에서 편향을 -3.0으로 바꾸고(fill_의 "
+                                     "0.0을 고치세요) 다시 실행한 뒤 새 수를 읽으세요."),
+                             0.064: ("that is the average digit's error, printed for comparison; answer the number "
+                                     "the cell measures for the changed autoencoder.",
+                                     "그것은 비교하라고 함께 출력한 평균 숫자의 오차입니다. 바꾼 오토인코더에 대해 "
+                                     "셀이 잰 수를 답하세요.")},
+                   otherwise=(f"{value:g} is not what the cell gives with the bias at -3.0: check that you changed "
+                              "fill_(0.0) to fill_(-3.0), ran the cell, and copied the printed MSE.",
+                              f"{value:g}은(는) 편향이 -3.0일 때 셀이 내놓는 값이 아닙니다. fill_(0.0)을 "
+                              "fill_(-3.0)으로 바꾸고 셀을 실행한 뒤, 출력된 MSE를 옮겨 적었는지 확인하세요."))
