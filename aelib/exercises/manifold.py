@@ -13,6 +13,7 @@ from aelib.exercises.feedback import (
     choose,
     read,
     right,
+    verdict,
     wrong,
 )
 from aelib.pca import PCA
@@ -111,3 +112,32 @@ def check_pca_separated_digit(answer: Any) -> Feedback:
     }, what=('"1", "8" or "none"', '"1", "8", "none" 중 하나'),
        aliases={"one": "1", "ones": "1", "eight": "8", "eights": "8", "no digit": "none", "nothing": "none",
                 "없음": "none", "없다": "none"})
+
+
+def check_close_pairs_below_the_turn_gap(answer: Any) -> Feedback:
+    """Of the swiss-roll pairs closer than 5 in R³ (below the 6.3 between turns), the share far apart on the sheet."""
+    value = read(answer, ("a number", "수"), as_number)
+    if isinstance(value, Feedback):
+        return value
+    return verdict(value, 0.0, tolerance=0.005,
+                   right_because=("none: closer than 5, two points cannot sit on neighbouring turns, which are about "
+                                  "6.3 apart, so every close pair is also close along the sheet. At 7 the share was "
+                                  "about 14%, at 8 it is 23% and at 10 it is 32%. A manifold looks flat when you "
+                                  "look closely enough: straight-line distance is a good guide at small scales and "
+                                  "misleads at large ones.",
+                                  "하나도 없습니다. 5보다 가까우면 두 점이 약 6.3 떨어진 이웃한 바퀴에 있을 수 "
+                                  "없으므로, 가까운 쌍은 모두 면을 따라서도 가깝습니다. 7에서는 그 비율이 약 14%였고, "
+                                  "8에서는 23%, 10에서는 32%입니다. 매니폴드는 충분히 가까이서 보면 평평해 보입니다. "
+                                  "직선거리는 작은 규모에서는 좋은 길잡이지만 큰 규모에서는 우리를 속입니다."),
+                   mistakes={0.1375: ("that is the share for pairs closer than 7: change 7.0 to 5.0 in the cell, run "
+                                      "it again and read the new share.",
+                                      "그것은 7보다 가까운 쌍의 비율입니다. 셀에서 7.0을 5.0으로 바꾸고 다시 실행한 뒤 "
+                                      "새 비율을 읽으세요."),
+                             13.75: ("answer the share as a number between 0 and 1, not a percentage.",
+                                     "비율을 백분율이 아니라 0과 1 사이의 수로 답하세요.")},
+                   otherwise=(f"{value:g} is not the share with 5.0: neighbouring turns are about 6.3 apart, so think "
+                              "about which pairs closer than 5 could be far apart along the sheet, then run the cell "
+                              "with 5.0.",
+                              f"{value:g}은(는) 5.0일 때의 비율이 아닙니다. 이웃한 바퀴는 약 6.3 떨어져 "
+                              "있습니다. 5보다 가까운 쌍 가운데 면을 따라 멀리 떨어질 수 있는 쌍이 "
+                              "있을지 생각해 본 뒤, 5.0으로 셀을 실행해 보세요."))
