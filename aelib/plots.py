@@ -173,8 +173,13 @@ def draw_network(
     top = max(shown)
 
     def positions(col: int) -> np.ndarray:
+        """The drawn nodes' heights; an elided column leaves an empty slot in the middle for its "⋮"."""
         k = shown[col]
-        return (np.arange(k) - (k - 1) / 2) * (top / max(top - 1, 1)) * 0.9
+        spacing = (top / max(top - 1, 1)) * 0.9
+        if layers[col] == k:
+            return (np.arange(k) - (k - 1) / 2) * spacing
+        slots = np.arange(k + 1) - k / 2
+        return np.delete(slots, k // 2) * spacing
 
     def part_colour(col: int, edge: bool) -> str:
         if highlight == "all":
@@ -196,11 +201,10 @@ def draw_network(
                         zorder=1)
     for col, width in enumerate(layers):
         ys = positions(col)
-        ax.scatter(np.full(len(ys), col), ys, s=260, color=part_colour(col, edge=False), edgecolor="black",
-                   zorder=2)
-        if width > shown[col]:
-            ax.text(col, 0, "⋮", ha="center", va="center", fontsize=14, zorder=3,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
+        ax.scatter(np.full(len(ys), col), ys, s=260 if top <= 8 else 170, color=part_colour(col, edge=False),
+                   edgecolor="black", zorder=2)
+        if width > shown[col]:  # the empty middle slot
+            ax.text(col, 0, "⋮", ha="center", va="center", fontsize=14, zorder=3)
         ax.text(col, -top / 2 - 0.9, labels[col] if labels else str(width), ha="center", va="top", fontsize=10)
     ax.annotate("bottleneck", (mid, top / 2 + 0.2), ha="center", fontsize=10, color=LATENT_COLOUR)
     below = -top / 2 - 1.7

@@ -77,3 +77,19 @@ def test_digit_labels_that_would_overlap_are_pushed_apart_and_stay_near_their_cl
     assert np.hypot(*((at["4"] - at["9"]) / span)) >= 0.06 - 1e-6  # pushed to 6% of the plot apart
     assert np.hypot(*((at["4"] - (10.0, 10.0)) / span)) < 0.05 and np.hypot(*((at["9"] - (10.1, 10.0)) / span)) < 0.05
     plt.close(ax.figure)
+
+
+def test_an_elided_column_leaves_its_middle_slot_empty_for_the_dots():
+    fig, ax = plt.subplots()
+    draw_network((784, 256, 64, 2, 64, 256, 784), highlight="encoder", ax=ax)
+    columns = {}
+    for collection in ax.collections:
+        for x, y in collection.get_offsets():
+            columns.setdefault(round(float(x)), []).append(float(y))
+    first = sorted(columns[0])  # 12 nodes drawn for 784
+    gaps = np.diff(first)
+    assert len(first) == 12 and np.isclose(gaps.max(), 2 * gaps.min())  # one empty slot, in the middle
+    assert first[5] < 0 < first[6]
+    dots = [t for t in ax.texts if t.get_text() == "⋮"]
+    assert len(dots) == 6 and all(t.get_position()[1] == 0 for t in dots)  # every elided column, at the gap
+    plt.close(fig)
