@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from aelib.validate import check_images
+from aelib.validate import check_images, check_matrix
 
 INK, GREY_LOW, GREY_HIGH = 0.1, 0.25, 0.75
 
@@ -19,3 +19,20 @@ def grey_share(images: torch.Tensor) -> torch.Tensor:
     ink = images > INK
     grey = (images > GREY_LOW) & (images < GREY_HIGH)
     return grey.sum(dim=1) / ink.sum(dim=1).clamp(min=1)
+
+
+def same_digit_neighbour_share(codes: torch.Tensor, digits: torch.Tensor) -> float:
+    """The share of codes whose nearest *other* code (Euclidean) shows the same digit.
+
+    Notebook 01 counts it for PCA's codes; 1.0 means every digit's neighbourhood is its own, about
+    0.1 is chance for ten balanced digits. ``codes`` [N, m], ``digits`` [N] integer labels.
+    """
+    codes = check_matrix(codes, "codes", None)
+    digits = torch.as_tensor(digits)
+    if digits.shape != (len(codes),):
+        raise ValueError(f"digits must hold one label per code: {len(codes)} codes need shape [{len(codes)}], "
+                         f"but digits has shape {list(digits.shape)}.")
+    if len(codes) < 2:
+        raise ValueError("same_digit_neighbour_share needs at least 2 codes, so that each has a neighbour.")
+    distances = torch.cdist(codes, codes).fill_diagonal_(float("inf"))
+    return (digits[distances.argmin(dim=1)] == digits).float().mean().item()

@@ -17,7 +17,7 @@ from aelib.latent import (
     kl_to_standard_normal,
     same_digit_neighbour,
 )
-from aelib.measures import grey_share
+from aelib.measures import grey_share, same_digit_neighbour_share
 from aelib.models import AutoEncoder
 from aelib.train import per_image_error
 
@@ -139,3 +139,19 @@ def test_grey_share_of_a_blank_image_is_zero_and_bad_input_is_refused():
     assert grey_share(torch.zeros(2, 784)).tolist() == [0.0, 0.0]
     with pytest.raises(ValueError, match=r"\[0, 1\]"):
         grey_share(torch.full((1, 784), 255.0))
+
+
+def test_same_digit_neighbour_share_by_hand():
+    # on a line: 0 and 1 are each other's neighbours (both 3s); 10's neighbour is 11 (a 7 and a 3: no);
+    # 11's neighbour is 10 (no); 20's neighbour is 11 (a 7 and a 3: no) -> 2 of 5
+    codes = torch.tensor([[0.0], [1.0], [10.0], [11.0], [20.0]])
+    digits = torch.tensor([3, 3, 7, 3, 7])
+    assert same_digit_neighbour_share(codes, digits) == pytest.approx(2 / 5)
+    assert same_digit_neighbour_share(codes, torch.tensor([1, 1, 1, 1, 1])) == 1.0
+
+
+def test_same_digit_neighbour_share_refuses_mismatched_labels():
+    with pytest.raises(ValueError, match=r"one label per code: 3 codes need shape \[3\]"):
+        same_digit_neighbour_share(torch.zeros(3, 2), torch.zeros(4))
+    with pytest.raises(ValueError, match="at least 2 codes"):
+        same_digit_neighbour_share(torch.zeros(1, 2), torch.zeros(1))

@@ -114,3 +114,33 @@ def check_untrained_neighbours(answer: Any) -> Feedback:
                 "better than chance": "above chance", "more than chance": "above chance",
                 "우연보다 높다": "above chance", "always": "almost always", "거의 항상": "almost always",
                 "항상": "almost always"})
+
+
+def check_untrained_wide_code(answer: Any) -> Feedback:
+    """The untrained encoder's same-digit neighbour share with a code of m = 16 instead of 2."""
+    value = read(answer, ("a number", "수"), as_number)
+    if isinstance(value, Feedback):
+        return value
+    return verdict(value, 0.60, tolerance=0.06,
+                   right_because=("about 60%, against 16% with 2 numbers: the same untrained kind of encoder, only a "
+                                  "wider code. A random map into 16 numbers keeps most neighbourhoods of the 784 "
+                                  "pixels (the pixels themselves give about 91%); squeezing into 2 random numbers "
+                                  "lays far-apart digits on top of each other. So a 2-number code must *choose* what "
+                                  "to keep, and choosing is what training will do.",
+                                  "숫자 2개일 때의 16%에 비해 약 60%입니다. 똑같이 학습하지 않은 인코더인데 코드만 "
+                                  "넓어졌습니다. 수 16개로 가는 무작위 사상은 784개 픽셀의 이웃 관계를 대부분 "
+                                  "지킵니다(픽셀 자체로는 약 91%). 무작위 수 2개로 욱여넣으면 멀리 떨어진 숫자들이 "
+                                  "서로 포개집니다. 그러니 수 2개짜리 코드는 무엇을 남길지 *골라야* 하고, 그 고르는 "
+                                  "일을 학습이 하게 됩니다."),
+                   mistakes={0.16: ("that is the share with m = 2: change m = 2 to m = 16 in the cell and run it "
+                                    "again.",
+                                    "그것은 m = 2일 때의 비율입니다. 셀에서 m = 2를 m = 16으로 바꾸고 "
+                                    "다시 실행하세요."),
+                             0.09: ("that is chance, the share with shuffled labels; answer the share for the "
+                                    "untrained codes.",
+                                    "그것은 레이블을 뒤섞었을 때의 비율, 곧 우연 수준입니다. 학습하지 않은 코드의 "
+                                    "비율을 답하세요.")},
+                   otherwise=(f"{value:g} is not what the cell gives with m = 16: answer the share as a number "
+                              "between 0 and 1 (e.g. 0.25 for 25%), after changing m and running the cell.",
+                              f"{value:g}은(는) m = 16일 때 셀이 내놓는 값이 아닙니다. m을 바꾸고 셀을 실행한 뒤, "
+                              "비율을 0과 1 사이의 수로 답하세요(예: 25%면 0.25)."))
