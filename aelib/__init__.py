@@ -21,6 +21,7 @@ _SUBMODULES = (
     "pca",
     "plots",
     "pretrained",
+    "probes",
     "repro",
     "train",
     "validate",

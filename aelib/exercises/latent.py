@@ -118,3 +118,28 @@ def check_swapped_decoder(answer: Any) -> Feedback:
                 "a bit worse": "slightly worse", "a little worse": "slightly worse", "조금 나쁘다": "slightly worse",
                 "약간 나쁘다": "slightly worse", "worse than the average digit": "much worse",
                 "훨씬 나쁘다": "much worse"})
+
+
+def check_same_seed_twin(answer: Any) -> Feedback:
+    """A 'twin' trained from the same random start (seed 0) as the first autoencoder: how well does its decoder
+    read the first autoencoder's codes?"""
+    return choose(answer, {
+        "same": right("exactly the same: with the same seed, the same data and the same settings, training is "
+                      "deterministic on one machine, so the 'twin' is the very same network, weight for weight. "
+                      "The twins of the notebook read each other's codes badly only because they started from "
+                      "different random weights and so agreed, each pair on its own, on a different code.",
+                      "완전히 같습니다. 시드와 데이터와 설정이 같으면 한 컴퓨터에서의 학습은 결정적이어서, 이 "
+                      "‘쌍둥이’는 가중치 하나하나까지 똑같은 신경망입니다. 노트북의 쌍둥이가 서로의 코드를 잘 읽지 "
+                      "못한 것은 오직 서로 다른 무작위 가중치에서 출발했기 때문이고, 그래서 각 쌍이 저마다 다른 "
+                      "코드에 합의한 것입니다."),
+        "slightly worse": wrong("run the cell with twin_seed = 0 and compare the two printed errors digit for "
+                                "digit: with the same start, nothing differs between the two trainings.",
+                                "twin_seed = 0으로 셀을 실행하고 출력된 두 오차를 자릿수까지 비교해 보세요. 출발점이 "
+                                "같으면 두 학습 사이에 다른 것이 하나도 없습니다."),
+        "much worse": wrong("that is what seed 1 gave. With seed 0 the twin starts from the first autoencoder's "
+                            "own random weights; run the cell with twin_seed = 0 and compare.",
+                            "그것은 시드 1일 때의 결과입니다. 시드 0이면 쌍둥이는 첫 번째 오토인코더와 똑같은 무작위 "
+                            "가중치에서 출발합니다. twin_seed = 0으로 셀을 실행해서 비교해 보세요."),
+    }, what=('"same", "slightly worse" or "much worse"', '"same", "slightly worse", "much worse" 중 하나'),
+       aliases={"the same": "same", "equal": "same", "identical": "same", "같다": "same", "똑같다": "same",
+                "조금 나쁘다": "slightly worse", "훨씬 나쁘다": "much worse"})

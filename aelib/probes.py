@@ -1,0 +1,60 @@
+"""Probes: how much of its input a frozen encoder's codes still hold (notebook 03)."""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from aelib.models import Decoder
+from aelib.train import fit
+from aelib.validate import check_images, check_int
+
+
+class _StandardisedCodes(nn.Module):
+    """A frozen encoder whose codes are shifted and scaled to mean 0 and spread 1 on given images."""
+
+    def __init__(self, encoder: nn.Module, images: torch.Tensor) -> None:
+        super().__init__()
+        self.encoder = encoder  # read under no_grad, so training never changes it
+        with torch.no_grad():
+            codes = encoder(images)
+        self.register_buffer("mean", codes.mean(dim=0))
+        self.register_buffer("std", codes.std(dim=0).clamp(min=1e-12))  # a constant coordinate stays 0
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        with torch.no_grad():
+            return (self.encoder(x) - self.mean) / self.std
+
+
+class _FrozenEncoderNewDecoder(nn.Module):
+    def __init__(self, encoder: nn.Module, images: torch.Tensor, latent_dim: int) -> None:
+        super().__init__()
+        self.encoder = _StandardisedCodes(encoder, images)
+        self.decoder = Decoder(latent_dim=latent_dim, output_dim=images.shape[1])
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.decoder(self.encoder(x))
+
+
+def fresh_decoder_error(
+    encoder: nn.Module, train_images: torch.Tensor, test_images: torch.Tensor, *, epochs: int = 4, seed: int = 1
+) -> float:
+    """Test MSE per pixel of a new decoder trained (with ``fit``) to rebuild images from a frozen encoder's codes.
+
+    The encoder is not changed. Its codes are first standardised (each coordinate to mean 0 and spread 1
+    over the training images), so that their scale does not matter, only what they hold. A low error
+    means ``x`` can be rebuilt from ``z``; an encoder whose codes hold nothing gets about the error of
+    always drawing the average training image.
+    """
+    if not isinstance(encoder, nn.Module):
+        raise TypeError(f"encoder must be a torch nn.Module, but got {type(encoder).__name__}.")
+    train_images = check_images(train_images, "train_images", None)
+    test_images = check_images(test_images, "test_images", train_images.shape[1])
+    check_int(epochs, "epochs", low=1)
+    with torch.no_grad():
+        latent_dim = encoder(train_images[:2]).shape[1]
+    torch.manual_seed(seed)
+    probe = _FrozenEncoderNewDecoder(encoder, train_images, latent_dim)
+    fit(probe, train_images, epochs=epochs, progress=False)
+    with torch.no_grad():
+        return ((probe(test_images) - test_images) ** 2).mean().item()
