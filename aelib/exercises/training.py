@@ -151,3 +151,31 @@ def check_three_positions(answer: Any) -> Feedback:
     }, what=('"sharp", "blur" or "same"', '"sharp", "blur", "same" 중 하나'),
        aliases={"blurred": "blur", "average": "blur", "흐린 것": "blur", "평균": "blur", "sharp guess": "sharp",
                 "선명한 것": "sharp", "middle": "sharp", "equal": "same", "같다": "same"})
+
+
+def check_absolute_error_grey(answer: Any) -> Feedback:
+    """The 2-D autoencoder retrained with the absolute error: are its reconstructions less grey?"""
+    return choose(answer, {
+        "less grey": right("in our run the median grey share fell from 0.59 to 0.29, as solid as the real test "
+                           "digits, while the test MSE rose (0.037 to about 0.058): the absolute error rewards one "
+                           "sharp guess, the median, and pays for it in squared error. So it is the squaring that "
+                           "turns the small code's uncertainty into grey.",
+                           "우리가 실행했을 때 회색 비율의 중앙값은 0.59에서 0.29로, 실제 테스트 숫자만큼 단단하게 "
+                           "떨어졌고, 테스트 MSE는 올라갔습니다(0.037에서 약 0.058로). 절대오차는 선명한 추측 하나, "
+                           "곧 중앙값에 보상을 주고, 그 대가를 제곱오차로 치릅니다. 그러니 작은 코드의 불확실성을 "
+                           "회색으로 바꾸는 것은 제곱입니다."),
+        "as grey": wrong("the grey comes from averaging what the code cannot pin down; under the absolute error the "
+                         "best guess is the median, not the average. Run the cell with loss_to_try = \"absolute\" "
+                         "and compare the grey shares.",
+                         "회색은 코드가 정하지 못하는 것들을 평균 내는 데서 옵니다. 절대오차에서 가장 좋은 추측은 "
+                         "평균이 아니라 중앙값입니다. loss_to_try = \"absolute\"로 셀을 실행하고 회색 비율을 "
+                         "비교해 보세요."),
+        "greyer": wrong("the absolute error punishes a half-miss exactly half as much as a full miss, so it gives "
+                        "blur no advantage (the toy above: the same absolute error for blur and sharp). Run the "
+                        "cell with loss_to_try = \"absolute\" and compare.",
+                        "절대오차는 절반 빗나간 것을 온전히 빗나간 것의 정확히 절반만큼만 벌하므로, 흐린 출력에 "
+                        "아무런 이점도 주지 않습니다(위의 장난감 예: 흐린 것과 선명한 것의 절대오차가 같았습니다). "
+                        "loss_to_try = \"absolute\"로 셀을 실행해서 비교해 보세요."),
+    }, what=('"less grey", "as grey" or "greyer"', '"less grey", "as grey", "greyer" 중 하나'),
+       aliases={"sharper": "less grey", "less": "less grey", "same": "as grey", "more grey": "greyer",
+                "덜 회색": "less grey", "더 선명": "less grey", "같다": "as grey", "더 회색": "greyer"})
