@@ -1,0 +1,44 @@
+"""The lesson standard's frame, in both editions: goals up front, Key takeaways and an exit question at the
+end, and at least one extension exercise (the learner changes the experiment).
+
+Notebooks 01-05 meet it (issue 21); 06-09 join the list as issue 22 brings them to the standard.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MEETS_THE_STANDARD = ["01_manifold", "02_encoder", "03_latent_vector", "04_decoder", "05_training_mse"]
+WORDS = {
+    "en": {"folder": ROOT / "notebooks", "goals": "**By the end of this notebook you will be able to**",
+           "takeaways": "## Key takeaways", "exit": "**Exit question.**", "extension": "(Change the experiment.)",
+           "exercises": "## Exercises"},
+    "ko": {"folder": ROOT / "notebooks" / "ko", "goals": "**이 노트북을 마치면 할 수 있는 것**",
+           "takeaways": "## 핵심 정리", "exit": "**마무리 질문.**", "extension": "(실험 바꿔 보기.)",
+           "exercises": "## 연습문제"},
+}
+
+
+def markdown(path: Path) -> list[str]:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+
+
+@pytest.mark.parametrize("edition", WORDS)
+@pytest.mark.parametrize("name", MEETS_THE_STANDARD)
+def test_a_lesson_opens_with_its_goals_and_closes_with_takeaways_an_exit_question_and_an_extension(
+        edition: str, name: str):
+    words = WORDS[edition]
+    cells = markdown(words["folder"] / f"{name}.ipynb")
+    assert words["goals"] in cells[0], f"{name} ({edition}): the first cell must say what the learner will do"
+    text = "\n".join(cells)
+    takeaways, exit_question, exercises = (text.find(words[k]) for k in ("takeaways", "exit", "exercises"))
+    assert -1 < takeaways < exit_question < exercises, (
+        f"{name} ({edition}): Key takeaways, then the exit question, must come before the exercises")
+    bullets = text[takeaways:exit_question].count("\n* ")
+    assert 3 <= bullets <= 6, f"{name} ({edition}): {bullets} takeaways; the standard asks for 3-5 (a few more at most)"
+    assert words["extension"] in text[exercises:], f"{name} ({edition}): no extension exercise among the exercises"
