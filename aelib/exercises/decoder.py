@@ -107,12 +107,12 @@ def check_untrained_against_average(answer: Any) -> Feedback:
     return choose(answer, {
         "worse": right("its nearly constant image is a middle grey (the average output pixel is about 0.5), while "
                        "most pixels of a digit are blank paper (0), and the average digit is blank wherever digits "
-                       "rarely put ink. The next cell measures the smudge's error at more than twice "
+                       "rarely put ink. The next cell measures the smudge's error at more than three times "
                        "the average digit's.",
                        "거의 변하지 않는 그 출력 이미지는 중간 회색입니다(출력 픽셀의 평균이 약 0.5). 그런데 "
                        "숫자 이미지의 픽셀은 대부분 빈 종이(0)이고, 평균 숫자는 숫자들이 잉크를 거의 묻히지 "
                        "않는 곳이면 어디든 비어 있습니다. 다음 셀에서 재 보면 회색 얼룩의 오차는 평균 숫자의 "
-                       "두 배가 넘습니다."),
+                       "세 배가 넘습니다."),
         "better": wrong("looking at the input helps only a network that has learned to use it. Untrained, this "
                         "one's outputs barely change from digit to digit (section 'What an untrained autoencoder "
                         "returns': a tiny fraction of the digits' own variation), so in effect it ignores the "

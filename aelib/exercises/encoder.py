@@ -132,9 +132,9 @@ def check_untrained_wide_code(answer: Any) -> Feedback:
                                   "지킵니다(픽셀 자체로는 약 91%). 무작위 수 2개로 욱여넣으면 멀리 떨어진 숫자들이 "
                                   "서로 포개집니다. 그러니 수 2개짜리 코드는 무엇을 남길지 *골라야* 하고, 그 고르는 "
                                   "일을 학습이 하게 됩니다."),
-                   mistakes={0.16: ("that is the share with m = 2: change m = 2 to m = 16 in the cell and run it "
-                                    "again.",
-                                    "그것은 m = 2일 때의 비율입니다. 셀에서 m = 2를 m = 16으로 바꾸고 "
+                   mistakes={0.16: ("that is the share with m = 2: change m_try = 2 to m_try = 16 in the cell and run "
+                                    "it again.",
+                                    "그것은 m = 2일 때의 비율입니다. 셀에서 m_try = 2를 m_try = 16으로 바꾸고 "
                                     "다시 실행하세요."),
                              0.09: ("that is chance, the share with shuffled labels; answer the share for the "
                                     "untrained codes.",
