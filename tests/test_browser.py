@@ -133,10 +133,20 @@ def run_all_cells(page, attempts: int = 3) -> None:
     """Run > Run All Cells, until the first code cell shows it ran or is running (a busy machine can swallow
     a click on a frontend that is still starting)."""
     started = page.locator(".jp-InputPrompt").filter(has_text=re.compile(r"\[(\*|\d+)\]")).first
+    kernel_dialog = page.locator(".jp-Dialog").filter(has_text="Select Kernel").locator(".jp-mod-accept")
     for attempt in range(attempts):
+        if kernel_dialog.count():  # a frontend that started without a kernel asks for one first
+            kernel_dialog.first.click()
         page.click(".jp-Notebook")
         page.get_by_role("menuitem", name="Run", exact=True).click()
         page.get_by_text("Run All Cells", exact=True).click()
+        try:
+            kernel_dialog.first.wait_for(timeout=3_000)  # Run All on a kernel-less notebook opens the dialog
+        except Exception:
+            pass
+        else:
+            kernel_dialog.first.click()
+            continue  # the kernel starts now; run all again
         try:
             started.wait_for(timeout=20_000)
             return
@@ -144,6 +154,7 @@ def run_all_cells(page, attempts: int = 3) -> None:
             if attempt == attempts - 1:
                 raise
             page.keyboard.press("Escape")  # close the menu if it is still open, and try again
+    started.wait_for(timeout=20_000)
 
 
 def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Path):
