@@ -129,32 +129,41 @@ def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
-def run_all_cells(page, attempts: int = 3) -> None:
-    """Run > Run All Cells, until the first code cell shows it ran or is running (a busy machine can swallow
-    a click on a frontend that is still starting)."""
+def accept_dialogs(page) -> list[str]:
+    """Accept every dialog the frontend has open and return their texts. In practice the one dialog is "Select
+    Kernel", which a frontend that starts without a kernel opens, on its own or on Run All, at a moment that
+    depends on the machine's load; accepting it starts the notebook's own kernel."""
+    texts = []
+    dialogs = page.locator(".jp-Dialog")
+    while dialogs.count():
+        texts.append(dialogs.first.inner_text(timeout=5_000))
+        dialogs.first.locator(".jp-mod-accept").first.click(timeout=5_000)
+        page.wait_for_timeout(500)
+    return texts
+
+
+def run_all_cells(page, attempts: int = 4) -> None:
+    """Run > Run All Cells, until the first code cell shows it ran or is running. A busy machine can swallow a
+    click on a frontend that is still starting, and a "Select Kernel" dialog can open before or after any
+    click: each attempt accepts open dialogs first, and a blocked attempt is tried again."""
     started = page.locator(".jp-InputPrompt").filter(has_text=re.compile(r"\[(\*|\d+)\]")).first
-    kernel_dialog = page.locator(".jp-Dialog").filter(has_text="Select Kernel").locator(".jp-mod-accept")
+    seen: list[str] = []
     for attempt in range(attempts):
-        if kernel_dialog.count():  # a frontend that started without a kernel asks for one first
-            kernel_dialog.first.click()
-        page.click(".jp-Notebook")
-        page.get_by_role("menuitem", name="Run", exact=True).click()
-        page.get_by_text("Run All Cells", exact=True).click()
         try:
-            kernel_dialog.first.wait_for(timeout=3_000)  # Run All on a kernel-less notebook opens the dialog
-        except Exception:
-            pass
-        else:
-            kernel_dialog.first.click()
-            continue  # the kernel starts now; run all again
-        try:
+            seen += accept_dialogs(page)
+            page.click(".jp-Notebook", timeout=10_000)
+            page.get_by_role("menuitem", name="Run", exact=True).click(timeout=10_000)
+            page.get_by_text("Run All Cells", exact=True).click(timeout=10_000)
+            page.wait_for_timeout(1_000)
+            if accept_dialogs(page):  # Run All on a kernel-less notebook asks for a kernel: run all again
+                continue
             started.wait_for(timeout=20_000)
             return
-        except Exception:
+        except Exception as error:
             if attempt == attempts - 1:
-                raise
+                raise AssertionError(f"Run All Cells did not start the cells; dialogs accepted: {seen}") from error
             page.keyboard.press("Escape")  # close the menu if it is still open, and try again
-    started.wait_for(timeout=20_000)
+    started.wait_for(timeout=20_000)  # the last attempt ended by accepting a dialog
 
 
 def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Path):
