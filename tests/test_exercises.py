@@ -167,6 +167,10 @@ def test_density_checks():
     assert density.check_model_for_generation("Combination")
     assert "same average" in density.check_model_for_generation("Only KL Divergence").message
     assert "holes" in density.check_model_for_generation("only reconstruction loss").message
+    assert density.check_kl_weight_prediction("worse") and density.check_kl_weight_prediction(" Worse ")
+    assert density.check_kl_weight_prediction("better").status == "wrong"
+    assert "kl_weight = 10.0" in density.check_kl_weight_prediction("about as well").message
+    assert density.check_kl_weight_prediction(...).status == "unanswered"
 
 
 def test_digit_judge_reads_digits():

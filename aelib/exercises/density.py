@@ -111,3 +111,33 @@ def check_kl_only_prediction(answer: Any) -> Feedback:
                 "same blur": "the same blur", "blur": "the same blur", "one blur": "the same blur",
                 "average": "the same blur", "흐린 숫자": "the same blur", "평균": "the same blur",
                 "random": "noise", "garbage": "noise", "잡음": "noise", "노이즈": "noise"})
+
+
+def check_kl_weight_prediction(answer: Any) -> Feedback:
+    """Predicted before retraining: with the KL weighted 10 times, are the codes sorted by digit better or worse?"""
+    return choose(answer, {
+        "worse": right("in our run the same-digit share fell from about 62% to 9%, chance: at weight 10 the cheapest "
+                       "way to lower the loss is to make every cloud N(0, 1) itself, and then the codes carry nothing "
+                       "about the digit, exactly the Only KL model. At weight 0.1 the codes stay sorted (66%) but "
+                       "move away from N(0, I) (distance about 1, 9% empty cells): the reconstruction-only side. The "
+                       "weight slides one model between the figure's two outer panels; notebook 08 calls it β.",
+                       "우리가 실행했을 때 같은 숫자 이웃의 비율은 약 62%에서 우연 수준인 9%로 떨어졌습니다. 가중치가 "
+                       "10이면 손실을 낮추는 가장 값싼 길은 모든 구름을 N(0, 1) 그 자체로 만드는 것이고, 그러면 "
+                       "코드에는 숫자에 관한 정보가 하나도 남지 않습니다. 바로 KL만 쓴 모델입니다. 가중치가 0.1이면 "
+                       "코드는 숫자별로 정리된 채로 남지만(66%) N(0, I)에서 멀어집니다(거리 약 1, 빈 칸 9%). 복원만 "
+                       "쓴 쪽입니다. 이 가중치는 한 모델을 그림의 양쪽 끝 패널 사이에서 옮겨 놓습니다. 노트북 08은 "
+                       "이것을 β라고 부릅니다."),
+        "about as well": wrong("ten times the pull toward N(0, I) is not a small change: run the cell with "
+                               "kl_weight = 10.0 and compare the same-digit share with the Combination's.",
+                               "N(0, I) 쪽으로 끄는 힘이 열 배가 되는 것은 작은 변화가 아닙니다. kl_weight = 10.0으로 "
+                               "셀을 실행하고, 같은 숫자 이웃의 비율을 Combination의 값과 비교해 보세요."),
+        "better": wrong("the KL term knows nothing about digits: it pulls every input's cloud toward the same "
+                        "N(0, 1). Weighted more, it wins over the reconstruction term. Run the cell with "
+                        "kl_weight = 10.0 and compare.",
+                        "KL 항은 숫자에 관해 아무것도 모릅니다. 모든 입력의 구름을 똑같은 N(0, 1) 쪽으로 끌 뿐입니다. "
+                        "가중치가 커지면 KL 항이 복원 항을 이깁니다. kl_weight = 10.0으로 셀을 실행해서 비교해 "
+                        "보세요."),
+    }, what=('"better", "about as well" or "worse"', '"better", "about as well", "worse" 중 하나'),
+       aliases={"same": "about as well", "as well": "about as well", "similar": "about as well",
+                "더 잘": "better", "비슷하게": "about as well", "더 못하게": "worse", "나빠진다": "worse",
+                "less": "worse", "less sorted": "worse", "more sorted": "better"})
