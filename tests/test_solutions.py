@@ -100,7 +100,7 @@ def test_each_solution_passes_its_exercises_check(code: str):
 
 # Answers that a page states as numbers, and the tolerance that holds on any CPU: (page, exercise) -> (number, ±).
 STATED = {("01_manifold", 2): ("331", 331, 0), ("01_manifold", 3): ("0.0118", 0.0118, 0.0003),
-          ("03_latent_vector", 2): ("0.84", 0.84, 0.01)}
+          ("03_latent_vector", 2): ("0.95", 0.95, 0.01)}
 
 
 @pytest.mark.parametrize("where", sorted(STATED), ids=lambda w: f"{w[0]}-{w[1]}")

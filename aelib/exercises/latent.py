@@ -44,28 +44,33 @@ def check_batch_shape(answer: Any) -> Feedback:
 def _pca_agreement() -> float:
     train, train_labels = load_mnist("train", limit=20_000)
     test, test_labels = load_mnist("test", limit=2_000)
-    pca = PCA(latent_dim=8).fit(train)
+    pca = PCA(latent_dim=32).fit(train)
     nearest = torch.cdist(pca.encode(test), pca.encode(train)).argmin(dim=1)
     return (train_labels[nearest] == test_labels).float().mean().item()
 
 
 def check_pca_agreement(answer: Any) -> Feedback:
-    """Neighbour agreement of PCA(8) codes, measured as in notebook 03."""
+    """Neighbour agreement of PCA(32) codes, measured as in notebook 03."""
     value = read(answer, ("the agreement you measured, a number between 0 and 1", "직접 잰 일치율(0과 1 사이의 수)"),
                  as_number)
     if isinstance(value, Feedback):
         return value
     expected = _pca_agreement()
     if abs(value - expected) <= 0.01:
-        return right(f"PCA's 8 numbers keep neighbourhoods too ({value:.1%}): it is a trained map, fitted "
-                     "to reconstruct the data, just a linear one.",
-                     f"PCA의 수 8개도 이웃 관계를 지킵니다({value:.1%}). PCA도 데이터를 복원하도록 적합한, "
-                     "곧 학습된 함수이기 때문입니다. 다만 선형 함수일 뿐입니다.")
+        return right(f"PCA's 32 numbers keep neighbourhoods ({value:.1%}) even a little better than all 784 pixels "
+                     "(93.6%): the many small directions PCA drops hold mostly stray variation (a stroke's exact "
+                     "thickness, a speck) that only distracts a nearest-neighbour lookup. Fewer numbers, well "
+                     "chosen, can be better numbers.",
+                     f"PCA의 수 32개는 픽셀 784개 전부(93.6%)보다도 이웃 관계를 조금 더 잘 지킵니다({value:.1%}). "
+                     "PCA가 버리는 수많은 작은 방향에는 대부분 획의 정확한 굵기나 작은 얼룩 같은 잡다한 변동이 "
+                     "담겨 있어서, 최근접 이웃을 찾을 때 방해만 됩니다. 잘 고른 적은 수가 더 나은 수일 수 "
+                     "있습니다.")
     if abs(value / 100 - expected) <= 0.01:
         return wrong("that looks like a percentage: answer with a fraction between 0 and 1.",
                      "백분율로 보입니다. 0과 1 사이의 비율로 답하세요.")
-    return wrong(f"{value:.3f} is off: fit PCA(latent_dim=8) on train_images and call neighbour_agreement(pca.encode).",
-                 f"{value:.3f}은(는) 맞지 않습니다. train_images로 PCA(latent_dim=8)를 적합한 다음 "
+    return wrong(f"{value:.3f} is off: fit PCA(latent_dim=32) on train_images and call "
+                 "neighbour_agreement(pca.encode).",
+                 f"{value:.3f}은(는) 맞지 않습니다. train_images로 PCA(latent_dim=32)를 적합한 다음 "
                  "neighbour_agreement(pca.encode)를 호출하세요.")
 
 
