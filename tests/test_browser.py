@@ -145,25 +145,30 @@ def accept_dialogs(page) -> list[str]:
 def run_all_cells(page, attempts: int = 4) -> None:
     """Run > Run All Cells, until the first code cell shows it ran or is running. A busy machine can swallow a
     click on a frontend that is still starting, and a "Select Kernel" dialog can open before or after any
-    click: each attempt accepts open dialogs first, and a blocked attempt is tried again."""
+    click: each attempt accepts open dialogs first, then watches for the cells to start or for a dialog (Run
+    All on a kernel-less notebook asks for a kernel; accepting it starts one, and the next attempt runs all)."""
     started = page.locator(".jp-InputPrompt").filter(has_text=re.compile(r"\[(\*|\d+)\]")).first
     seen: list[str] = []
-    for attempt in range(attempts):
+    for _ in range(attempts):
         try:
             seen += accept_dialogs(page)
             page.click(".jp-Notebook", timeout=10_000)
             page.get_by_role("menuitem", name="Run", exact=True).click(timeout=10_000)
             page.get_by_text("Run All Cells", exact=True).click(timeout=10_000)
-            page.wait_for_timeout(1_000)
-            if accept_dialogs(page):  # Run All on a kernel-less notebook asks for a kernel: run all again
-                continue
-            started.wait_for(timeout=20_000)
-            return
-        except Exception as error:
-            if attempt == attempts - 1:
-                raise AssertionError(f"Run All Cells did not start the cells; dialogs accepted: {seen}") from error
+        except Exception:  # a dialog opened between the check and a click, or the menu did not open
+            page.keyboard.press("Escape")
+            continue
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if started.count():
+                return
+            if page.locator(".jp-Dialog").count():
+                seen += accept_dialogs(page)
+                break  # the kernel starts now: run all again
+            page.wait_for_timeout(250)
+        else:
             page.keyboard.press("Escape")  # close the menu if it is still open, and try again
-    started.wait_for(timeout=20_000)  # the last attempt ended by accepting a dialog
+    raise AssertionError(f"Run All Cells did not start the cells in {attempts} attempts; dialogs accepted: {seen}")
 
 
 def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Path):
