@@ -53,8 +53,11 @@ def check_output_activation(answer: Any) -> Feedback:
     unbounded = (f"{name} is unbounded above: nothing stops a pixel from exceeding 1.",
                  f"{name}에는 위쪽 한계가 없습니다. 픽셀이 1을 넘지 못하게 막는 것이 아무것도 없습니다.")
     return verdict(name, "sigmoid",
-                   right_because=("σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1).",
-                                  "σ(u) = 1 / (1 + e^(−u))는 모든 실수를 (0, 1) 안으로 보냅니다."),
+                   right_because=("σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1); in 32-bit floats its "
+                                  "far ends round to exactly 0 and 1, so the pixel range [0, 1] exactly.",
+                                  "σ(u) = 1 / (1 + e^(−u))는 모든 실수를 (0, 1) 안으로 보냅니다. "
+                                  "32비트 부동소수점에서는 양 끝이 정확히 0과 1로 반올림되므로, "
+                                  "픽셀 범위 [0, 1]과 정확히 같습니다."),
                    mistakes={"tanh": ("tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
                                       "tanh는 (−1, 1) 안의 값을 내놓습니다. 치역의 절반은 픽셀 값이 될 수 "
                                       "없습니다."),
