@@ -78,6 +78,8 @@ def explorer_notebook(path: Path) -> dict:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     code = [c for c in notebook["cells"] if c["cell_type"] == "code"]
     kept = [next(c for c in code if start in "".join(c["source"])) for start in EXPLORER_CELLS]
+    for cell in kept:  # unrun: a stored "[2]" would look like a cell that has run, and a stored widget is a stale view
+        cell["outputs"], cell["execution_count"] = [], None
     notebook["cells"] = [notebook["cells"][0], *kept]
     return notebook
 
@@ -171,6 +173,20 @@ def run_all_cells(page, attempts: int = 4) -> None:
     raise AssertionError(f"Run All Cells did not start the cells in {attempts} attempts; dialogs accepted: {seen}")
 
 
+def wait_for_widget(page, image, timeout_s: float) -> None:
+    """Wait for the explorer's image. A "Select Kernel" dialog can still open after the cells were queued (a
+    busy machine starts the kernel late); it would hold them forever, so accept it and run all again."""
+    deadline, seen = time.monotonic() + timeout_s, []
+    while time.monotonic() < deadline:
+        if image.count() and image.is_visible():
+            return
+        if page.locator(".jp-Dialog").count():
+            seen += accept_dialogs(page)
+            run_all_cells(page)
+        page.wait_for_timeout(500)
+    raise AssertionError(f"the explorer's image did not appear in {timeout_s:.0f} s; dialogs accepted: {seen}")
+
+
 def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Path):
     chromium = chromium_path()
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
@@ -185,7 +201,7 @@ def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Pa
 
             image = page.locator("img.widget-image").first
             try:
-                image.wait_for(timeout=120_000)
+                wait_for_widget(page, image, timeout_s=120)
             finally:
                 page.screenshot(path=str(tmp_path / "running.png"))  # what the page showed while the cells ran
             handle = page.locator(".widget-slider .noUi-handle").first
