@@ -73,3 +73,18 @@ def digit_variety(images: torch.Tensor) -> float:
     share = torch.bincount(predicted, minlength=10).float() / len(predicted)
     share = share[share > 0]
     return float(-(share * share.log2()).sum()) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+def certainty_bands(images: torch.Tensor) -> dict[str, float]:
+    """How sure the judge is of the digit it reads: the share of ``images`` [N, 784] whose top probability is
+    above 0.9 ("sure"), from 0.5 to 0.9 ("unsure") and below 0.5 ("smudge": no digit gets half the vote).
+
+    The three shares add up to 1. A classifier is often overconfident away from its training data, so
+    "sure" says the image looks like a digit to this judge, not that a person would agree.
+    """
+    images = check_images(images, "images")
+    with torch.no_grad():
+        top = digit_classifier()(images).softmax(dim=1).max(dim=1).values
+    return {"sure": (top > 0.9).float().mean().item(),
+            "unsure": ((top >= 0.5) & (top <= 0.9)).float().mean().item(),
+            "smudge": (top < 0.5).float().mean().item()}

@@ -81,6 +81,20 @@ def distance_to_codes(points: torch.Tensor, codes: torch.Tensor, chunk: int = 40
     return nearest_distance(points, codes, chunk=chunk)
 
 
+def nearest_code_labels(points: torch.Tensor, codes: torch.Tensor, labels: torch.Tensor,
+                        chunk: int = 4096) -> torch.Tensor:
+    """For each point [N, m], the label of its nearest code (Euclidean) among ``codes`` [M, m] with ``labels`` [M]."""
+    points = check_matrix(points, "points", None)
+    codes = check_matrix(codes, "codes", points.shape[1])
+    labels = _as_tensor(labels, "labels")
+    if labels.shape != (len(codes),):
+        raise ValueError(f"labels must hold one label per code: {len(codes)} codes need shape [{len(codes)}], "
+                         f"but labels has shape {list(labels.shape)}.")
+    check_int(chunk, "chunk", low=1)
+    nearest = torch.cat([torch.cdist(part, codes).argmin(dim=1) for part in points.split(chunk)])
+    return labels[nearest]
+
+
 def same_digit_neighbour(z: torch.Tensor, labels: torch.Tensor, n: int | None = None) -> float:
     """Share of the first ``n`` codes (all by default) whose nearest other code has the same label (notebook 02)."""
     z = check_matrix(z, "z", None)

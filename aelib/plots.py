@@ -256,6 +256,30 @@ def show_decoded_grid(
     return ax
 
 
+def plot_digit_shares(shares: Mapping[str, torch.Tensor], ax: Axes | None = None) -> Axes:
+    """Grouped bars: for each named set of images, the share of them that shows (or is read as) each digit 0-9.
+    ``shares`` maps a legend label to a tensor of 10 shares."""
+    if not shares:
+        raise ValueError("plot_digit_shares needs at least one set of shares, e.g. {'in the data': shares}.")
+    for name, values in shares.items():
+        if torch.as_tensor(values).shape != (10,):
+            raise ValueError(f"shares[{name!r}] must hold 10 numbers, one per digit, "
+                             f"not shape {list(torch.as_tensor(values).shape)}.")
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, 3.4))
+    width = 0.8 / len(shares)
+    colours = ["#444444", DIGIT_COLOURS(3), DIGIT_COLOURS(0), DIGIT_COLOURS(2)]
+    for k, (name, values) in enumerate(shares.items()):
+        offset = (k - (len(shares) - 1) / 2) * width
+        ax.bar(np.arange(10) + offset, torch.as_tensor(values).float().numpy(), width=width, label=name,
+               color=colours[k % len(colours)])
+    ax.set_xticks(range(10))
+    ax.set_xlabel("digit (for decoded images: the digit the judge reads)")
+    ax.set_ylabel("share of images")
+    ax.legend(frameon=False)
+    return ax
+
+
 def save_figure(fig: Figure | Axes, name: str) -> Path | None:
     """Save a figure (or the figure an Axes belongs to) as ``figures/<name>`` when the figures are
     being rebuilt (``python -m tools.figures``).

@@ -41,6 +41,13 @@ def test_compression_factor():
     assert "fraction" in encoder.check_compression_factor(16 / 784).message
 
 
+def test_linear_untrained_code_check_wants_the_change_made_first():
+    assert "nn.Identity" in encoder.check_untrained_linear_code(0.6, nn.SiLU).message
+    assert encoder.check_untrained_linear_code(0.6, nn.Identity)
+    assert "m = 2" in encoder.check_untrained_linear_code(0.16, nn.Identity).message
+    assert not encoder.check_untrained_linear_code(0.3, nn.Identity)
+
+
 def pca_neighbour_agreement(train: torch.Tensor, train_labels: torch.Tensor, test: torch.Tensor,
                             test_labels: torch.Tensor, m: int) -> float:
     """Notebook 03's measure, computed without aelib: the share of test images whose nearest training image,
@@ -143,6 +150,33 @@ def test_generation_checks():
     assert generation.check_latent_midpoint((za + zb) / 2, model, images)
     blend = model.encode(images.mean(0, keepdim=True))[0]
     assert "pixel blend" in generation.check_latent_midpoint(blend, model, images).message
+
+
+def test_fitted_gaussian_check_recomputes_the_mismatch_of_the_draws():
+    from aelib.data import load_mnist
+    from aelib.exercises import generation
+    from aelib.judge import digit_classifier
+
+    images, labels = load_mnist("test", limit=20)
+    zero = images[labels == 0][:1]
+    assert digit_classifier()(zero).argmax().item() == 0  # the stub below draws a digit the judge reads as 0
+
+    class DrawsOnlyZeros(torch.nn.Module):
+        def decode(self, z: torch.Tensor) -> torch.Tensor:
+            return zero.expand(len(z), -1)
+
+    codes = torch.randn(4000, 2, generator=torch.Generator().manual_seed(0)) * torch.tensor([3.0, 1.0])
+    digits = torch.arange(4000) % 10  # each digit a tenth of the data
+    draws = torch.distributions.MultivariateNormal(codes.mean(dim=0), torch.cov(codes.T)).sample((20_000,))
+    # every decode reads as 0: 0.9 of the 0s' share too many, 0.1 too few for each of the 9 others -> (0.9 + 0.9) / 2
+    model = DrawsOnlyZeros()
+    assert generation.check_fitted_gaussian(draws, 0.9, model, codes, digits)
+    assert "percent" in generation.check_fitted_gaussian(draws, 90, model, codes, digits).message
+    assert "not 0.500" in generation.check_fitted_gaussian(draws, 0.5, model, codes, digits).message
+    standard = torch.randn(20_000, 2, generator=torch.Generator().manual_seed(1))
+    assert "mean and covariance" in generation.check_fitted_gaussian(standard, 0.9, model, codes, digits).message
+    assert generation.check_fitted_gaussian(..., ..., model, codes, digits).status == "unanswered"
+    assert generation.check_fitted_gaussian(draws, ..., model, codes, digits).status == "unanswered"
 
 
 def test_shipped_model_matches_the_recipe():
@@ -331,3 +365,36 @@ def test_pca_error_check_names_common_mistakes(mnist_pca_by_numpy):
     assert "square root" in manifold.check_pca_error(value**0.5).message
     assert not manifold.check_pca_error(float("nan"))
     assert repr(manifold.check_pca_error(value)).startswith("✅ Right")
+
+
+def test_white_start_check_wants_the_prediction_and_compares_it_with_the_outcome():
+    from aelib.exercises import decoder
+
+    assert decoder.check_white_start(0.095).status == "unanswered"  # no prediction written
+    assert "not 'maybe'" in decoder.check_white_start(0.095, "maybe").message
+    assert "prediction was right" in decoder.check_white_start(0.095, "the grey start").message
+    assert "prediction was not" in decoder.check_white_start(0.095, "both").message
+    assert decoder.check_white_start(0.095, "grey start") and decoder.check_white_start(0.095, "회색 시작")
+    assert "-3.0" in decoder.check_white_start(0.232, "both").message
+
+
+def test_mean_reduced_kl_check_wants_a_prediction_and_a_collapsed_kl():
+    from aelib.exercises import vae
+
+    assert vae.check_mean_reduced_kl(0.0).status == "unanswered"
+    assert "not 'up'" in vae.check_mean_reduced_kl(0.0, "up").message
+    assert "prediction was right" in vae.check_mean_reduced_kl(0.003, "falls").message
+    assert "prediction was not" in vae.check_mean_reduced_kl(0.003, "rises").message
+    assert not vae.check_mean_reduced_kl(4.9, "falls")  # the ELBO's KL: the loss was not changed
+    assert not vae.check_mean_reduced_kl(-1.0, "falls")
+
+
+def test_anomaly_checks_for_the_prediction_and_the_held_out_ones():
+    from aelib.exercises import at_work
+
+    assert at_work.check_anomaly_auc_prediction("modest") and not at_work.check_anomaly_auc_prediction("guessing")
+    assert at_work.check_held_out_ones(0.34).status == "unanswered"
+    assert "prediction was right" in at_work.check_held_out_ones(0.34, "below 0.5").message
+    assert "prediction was not" in at_work.check_held_out_ones(0.34, "above 0.5").message
+    assert "ANOMALY = 1" in at_work.check_held_out_ones(0.748, "below 0.5").message
+    assert not at_work.check_held_out_ones(0.9, "below 0.5")

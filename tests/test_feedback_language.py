@@ -90,7 +90,7 @@ def call_everything(answers: list[object]) -> list[feedback.Feedback]:
     from aelib.exercises import at_work, decoder, density, encoder, generation, latent, manifold, training, vae
 
     model = load_autoencoder_2d()
-    images = load_mnist("test", limit=2000)[0]
+    images, labels = load_mnist("test", limit=2000)
     codes = model.encode(images)
     low, high = central_box(codes)
     verdicts = []
@@ -104,6 +104,10 @@ def call_everything(answers: list[object]) -> list[feedback.Feedback]:
                     verdicts.append(check(answer, codes, low, high))
                 elif name == "check_latent_midpoint":
                     verdicts.append(check(answer, model, images))
+                elif name == "check_untrained_linear_code":
+                    verdicts.append(check(answer, nn.Identity))
+                elif name == "check_fitted_gaussian":
+                    verdicts.append(check(answer, answer, model, codes, labels))
                 else:
                     verdicts.append(check(answer))
     verdicts.append(generation.check_point_in_hole((low + high) / 2, codes, low, high))

@@ -8,6 +8,7 @@ import torch
 from torch.distributions import MultivariateNormal, Normal, kl_divergence
 
 from aelib.data import nearest_distance
+from aelib.judge import certainty_bands, digit_classifier
 from aelib.latent import (
     cell_counts,
     central_box,
@@ -15,6 +16,7 @@ from aelib.latent import (
     distance_to_codes,
     empty_fraction,
     kl_to_standard_normal,
+    nearest_code_labels,
     same_digit_neighbour,
 )
 from aelib.measures import grey_share, same_digit_neighbour_share
@@ -155,3 +157,26 @@ def test_same_digit_neighbour_share_refuses_mismatched_labels():
         same_digit_neighbour_share(torch.zeros(3, 2), torch.zeros(4))
     with pytest.raises(ValueError, match="at least 2 codes"):
         same_digit_neighbour_share(torch.zeros(1, 2), torch.zeros(1))
+
+
+def test_nearest_code_labels_match_a_brute_force_numpy_search():
+    generator = torch.Generator().manual_seed(0)
+    points, codes = torch.randn(50, 2, generator=generator), torch.randn(30, 2, generator=generator)
+    labels = torch.arange(30) % 7
+    p, c = points.numpy().astype(np.float64), codes.numpy().astype(np.float64)
+    expected = labels.numpy()[((p[:, None, :] - c[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)]
+    assert nearest_code_labels(points, codes, labels, chunk=7).tolist() == expected.tolist()
+    with pytest.raises(ValueError, match="one label per code"):
+        nearest_code_labels(points, codes, labels[:10])
+
+
+def test_certainty_bands_split_images_by_the_judges_top_probability():
+    images = torch.rand(200, 784, generator=torch.Generator().manual_seed(1)) ** 3
+    logits = digit_classifier()(images).detach().numpy().astype(np.float64)
+    probabilities = np.exp(logits - logits.max(axis=1, keepdims=True))
+    top = (probabilities / probabilities.sum(axis=1, keepdims=True)).max(axis=1)
+    bands = certainty_bands(images)
+    assert bands["sure"] == pytest.approx((top > 0.9).mean())
+    assert bands["unsure"] == pytest.approx(((top >= 0.5) & (top <= 0.9)).mean())
+    assert bands["smudge"] == pytest.approx((top < 0.5).mean())
+    assert sum(bands.values()) == pytest.approx(1.0)

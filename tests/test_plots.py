@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import torch
 
-from aelib.plots import DIGIT_COLOURS, draw_network, nodes_drawn, plot_latent, show_images
+from aelib.plots import DIGIT_COLOURS, draw_network, nodes_drawn, plot_digit_shares, plot_latent, show_images
 
 pytestmark = pytest.mark.numeric  # results can change under another CPU's kernels: lane 2 re-runs it
 
@@ -93,3 +93,17 @@ def test_an_elided_column_leaves_its_middle_slot_empty_for_the_dots():
     dots = [t for t in ax.texts if t.get_text() == "⋮"]
     assert len(dots) == 6 and all(t.get_position()[1] == 0 for t in dots)  # every elided column, at the gap
     plt.close(fig)
+
+
+def test_digit_shares_are_drawn_as_one_bar_per_digit_per_set_at_their_heights():
+    data = torch.full((10,), 0.1)
+    drawn = torch.tensor([0.3, 0.0, 0.2, 0.0, 0.0, 0.1, 0.0, 0.2, 0.2, 0.0])
+    ax = plot_digit_shares({"in the data": data, "decoded": drawn})
+    heights = [round(bar.get_height(), 6) for bar in ax.patches]
+    assert heights == [0.1] * 10 + [0.3, 0.0, 0.2, 0.0, 0.0, 0.1, 0.0, 0.2, 0.2, 0.0]
+    # two sets of bars, 0.4 wide each, centred on each digit: the first left of it, the second right
+    assert ax.patches[0].get_x() == pytest.approx(-0.4) and ax.patches[10].get_x() == pytest.approx(0.0)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["in the data", "decoded"]
+    with pytest.raises(ValueError, match="must hold 10 numbers"):
+        plot_digit_shares({"bad": torch.ones(9)})
+    plt.close("all")

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from aelib.exercises.feedback import Feedback, as_number, as_whole_number, choose, read, right, verdict, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_number,
+    as_whole_number,
+    choose,
+    is_unanswered,
+    read,
+    right,
+    unanswered,
+    verdict,
+    wrong,
+)
 
 
 def check_conv_parameters(answer: Any) -> Feedback:
@@ -70,3 +81,58 @@ def check_auc_meaning(answer: Any) -> Feedback:
              '"perfect", "no better than guessing", "upside down" 중 하나'),
        aliases={"guessing": "no better than guessing", "chance": "no better than guessing",
                 "random": "no better than guessing"})
+
+
+def check_anomaly_auc_prediction(answer: Any) -> Feedback:
+    """Predicted before training: how well reconstruction error finds the digit the model never saw."""
+    return choose(answer, {
+        "modest": right("the section measures about 0.75 for both the autoencoder and PCA: far better than "
+                        "guessing, far from perfect. An unseen 7 is redrawn as the nearest digit the model knows "
+                        "(mostly a 9), tolerably well, so many 7s score no higher than normal digits.",
+                        "이 절에서 재면 오토인코더와 PCA 모두 약 0.75입니다. 추측보다는 훨씬 낫지만 완벽과는 "
+                        "거리가 멉니다. 처음 보는 7은 모델이 아는 가장 가까운 숫자(대개 9)로 그럭저럭 다시 "
+                        "그려지므로, 많은 7이 정상 숫자보다 점수가 높지 않습니다."),
+        "near perfect": wrong("the model never saw a 7, but it saw 9s, 4s and 1s: it redraws most 7s as one of "
+                              "those, tolerably, so their errors overlap with normal digits' errors.",
+                              "모델은 7을 본 적이 없지만 9, 4, 1은 보았습니다. 그래서 대부분의 7을 그 숫자들 "
+                              "가운데 하나로 그럭저럭 다시 그리고, 7의 오차는 정상 숫자의 오차와 겹칩니다."),
+        "guessing": wrong("a model that never saw 7s does rebuild them worse on average (the section prints "
+                          "the mean errors): the score carries information, just not enough to separate cleanly.",
+                          "7을 본 적이 없는 모델은 평균적으로 7을 더 나쁘게 복원합니다(이 절이 평균 오차를 "
+                          "출력합니다). 점수에 정보가 있기는 하지만, 깔끔하게 가를 만큼은 아닙니다."),
+    }, what=('"near perfect", "modest" or "guessing"', '"near perfect", "modest", "guessing" 중 하나'),
+       aliases={"perfect": "near perfect", "chance": "guessing", "no better than guessing": "guessing"})
+
+
+def check_held_out_ones(answer: Any, prediction: Any = None) -> Feedback:
+    """The AUC with 1s held out instead of 7s, and the prediction written first: above, about or below 0.5."""
+    if is_unanswered(prediction):
+        return unanswered(('your prediction first, written before you run it: "above 0.5", "about 0.5" or '
+                           '"below 0.5"',
+                           '실행하기 전에 적은 예측: "above 0.5", "about 0.5", "below 0.5" 중 하나'))
+    key = str(prediction).strip().lower()
+    if key not in ("above 0.5", "about 0.5", "below 0.5"):
+        return wrong(f'predict with "above 0.5", "about 0.5" or "below 0.5", not {prediction!r}.',
+                     f'"above 0.5", "about 0.5", "below 0.5" 가운데 하나로 예측하세요({prediction!r}은(는) 아닙니다).')
+    value = read(answer, ("the AUC the cell prints, a number between 0 and 1", "셀이 출력하는 AUC(0과 1 사이의 수)"),
+                 as_number)
+    if isinstance(value, Feedback):
+        return value
+    if abs(value - 0.748) < 0.02:
+        return wrong("that is the 7s' AUC: set ANOMALY = 1 in the cell, run it, and answer with the new AUC.",
+                     "그것은 7을 뺐을 때의 AUC입니다. 셀에서 ANOMALY = 1로 바꾸고 실행한 뒤, 새 AUC를 답하세요.")
+    if not 0.2 <= value <= 0.45:
+        return wrong(f"{value:g} is not what the cell gives with ANOMALY = 1 (about 0.34 in our run): check that the "
+                     "detector was trained without the 1s and scored on all test digits.",
+                     f"{value:g}은(는) ANOMALY = 1일 때 셀이 내놓는 값이 아닙니다(우리 결과로는 약 0.34). 1을 빼고 "
+                     "학습시킨 탐지기로 모든 테스트 숫자를 채점했는지 확인하세요.")
+    en = "your prediction was right" if key == "below 0.5" else "your prediction was not: it is below 0.5"
+    ko = "예측이 맞았습니다" if key == "below 0.5" else "예측은 빗나갔습니다. 0.5보다 낮습니다"
+    return right(f"{en} ({value:.2f}): upside down. A 1 is a single stroke with little ink, easy to redraw even "
+                 "for a model that never saw one, so the unseen 1s score *lower* than most normal digits. "
+                 "Reconstruction error measures how hard a digit is to draw as much as how new it is; holding "
+                 "out 0s, with much ink and a shape nothing else has, gives about 0.94.",
+                 f"{ko}({value:.2f}). 거꾸로 뒤집혔습니다. 1은 잉크가 적은 획 하나라서, 1을 본 적 없는 모델도 "
+                 "쉽게 다시 그립니다. 그래서 처음 보는 1이 대부분의 정상 숫자보다 점수가 *낮습니다*. 복원 "
+                 "오차는 숫자가 얼마나 새로운지만큼이나 얼마나 그리기 어려운지도 잽니다. 잉크가 많고 다른 숫자에 "
+                 "없는 모양인 0을 빼면 약 0.94가 나옵니다.")

@@ -135,8 +135,41 @@ def check_untrained_against_average(answer: Any) -> Feedback:
                 "더 낫다": "better", "좋다": "better", "더 나쁘다": "worse", "나쁘다": "worse"})
 
 
-def check_white_start(answer: Any) -> Feedback:
-    """The untrained autoencoder's test MSE once its last bias is set to -3 (outputs near σ(-3) ≈ 0.05)."""
+WHITE_START_BEATS = "the grey start"  # 0.095: below the grey start's 0.232, above the average digit's 0.064
+PREDICTIONS = {"the grey start": ("the grey start", "회색 시작"),
+               "the average digit": ("the average digit", "평균 숫자"),
+               "both": ("both", "둘 다"), "neither": ("neither", "둘 다 아님")}
+
+
+def check_white_start(answer: Any, prediction: Any = None) -> Feedback:
+    """The untrained autoencoder's test MSE once its last bias is set to -3 (outputs near σ(-3) ≈ 0.05), and the
+    prediction written before running it: which of the grey start and the average digit it beats."""
+    if is_unanswered(prediction):
+        return unanswered(('your prediction first, written before you run the cell: "the grey start", '
+                           '"the average digit", "both" or "neither"',
+                           '실행하기 전에 적은 예측: "the grey start", "the average digit", "both", '
+                           '"neither" 중 하나'))
+    key = str(prediction).strip().lower().removeprefix("the ")
+    key = {"grey start": "the grey start", "gray start": "the grey start", "average digit": "the average digit",
+           "회색 시작": "the grey start", "평균 숫자": "the average digit", "둘 다": "both",
+           "둘 다 아님": "neither"}.get(key, key)
+    if key not in PREDICTIONS:
+        return wrong('predict with one of "the grey start", "the average digit", "both" or "neither", '
+                     f"not {prediction!r}.",
+                     f'"the grey start", "the average digit", "both", "neither" 가운데 하나로 예측하세요'
+                     f"({prediction!r}은(는) 아닙니다).")
+    feedback = _white_start_error(answer)
+    if feedback.status != "right":
+        return feedback
+    en, ko = PREDICTIONS[WHITE_START_BEATS]
+    if key == WHITE_START_BEATS:
+        return right(f"and your prediction was right: it beats {en} only. {feedback.en}",
+                     f"예측도 맞았습니다. {ko}만 이깁니다. {feedback.ko}")
+    return right(f"the number is right; your prediction was not: it beats {en} only. {feedback.en}",
+                 f"수는 맞았지만 예측은 빗나갔습니다. {ko}만 이깁니다. {feedback.ko}")
+
+
+def _white_start_error(answer: Any) -> Feedback:
     value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value

@@ -116,31 +116,38 @@ def check_untrained_neighbours(answer: Any) -> Feedback:
                 "항상": "almost always"})
 
 
-def check_untrained_wide_code(answer: Any) -> Feedback:
-    """The untrained encoder's same-digit neighbour share with a code of m = 16 instead of 2."""
+def check_untrained_linear_code(answer: Any, activation: Any) -> Feedback:
+    """The untrained encoder's same-digit neighbour share with m = 16 and no nonlinearity (nn.Identity)."""
+    if is_unanswered(answer):
+        return unanswered(("the share the cell prints once activation = nn.Identity, a number",
+                           "activation = nn.Identity로 바꾼 뒤 셀이 출력하는 비율(수)"))
+    if activation is not torch.nn.Identity:
+        return wrong("first set activation = nn.Identity in the cell above (no nonlinearity at all) and run it; "
+                     f"the cell still uses {getattr(activation, '__name__', activation)}.",
+                     "먼저 위 셀에서 activation = nn.Identity로 바꾸고(비선형 함수 없이) 실행하세요. 셀은 아직 "
+                     f"{getattr(activation, '__name__', activation)}을(를) 쓰고 있습니다.")
     value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value
-    return verdict(value, 0.60, tolerance=0.06,
-                   right_because=("about 60%, against 16% with 2 numbers: the same untrained kind of encoder, only a "
-                                  "wider code. A random map into 16 numbers keeps most neighbourhoods of the 784 "
-                                  "pixels (the pixels themselves give about 91%); squeezing into 2 random numbers "
-                                  "lays far-apart digits on top of each other. So a 2-number code must *choose* what "
-                                  "to keep, and choosing is what training will do.",
-                                  "숫자 2개일 때의 16%에 비해 약 60%입니다. 똑같이 학습하지 않은 인코더인데 코드만 "
-                                  "넓어졌습니다. 수 16개로 가는 무작위 사상은 784개 픽셀의 이웃 관계를 대부분 "
-                                  "지킵니다(픽셀 자체로는 약 91%). 무작위 수 2개로 욱여넣으면 멀리 떨어진 숫자들이 "
-                                  "서로 포개집니다. 그러니 수 2개짜리 코드는 무엇을 남길지 *골라야* 하고, 그 고르는 "
-                                  "일을 학습이 하게 됩니다."),
-                   mistakes={0.16: ("that is the share with m = 2: change m_try = 2 to m_try = 16 in the cell and run "
-                                    "it again.",
-                                    "그것은 m = 2일 때의 비율입니다. 셀에서 m_try = 2를 m_try = 16으로 바꾸고 "
-                                    "다시 실행하세요."),
-                             0.09: ("that is chance, the share with shuffled labels; answer the share for the "
-                                    "untrained codes.",
-                                    "그것은 레이블을 뒤섞었을 때의 비율, 곧 우연 수준입니다. 학습하지 않은 코드의 "
-                                    "비율을 답하세요.")},
-                   otherwise=(f"{value:g} is not what the cell gives with m = 16: answer the share as a number "
-                              "between 0 and 1 (e.g. 0.25 for 25%), after changing m and running the cell.",
-                              f"{value:g}은(는) m = 16일 때 셀이 내놓는 값이 아닙니다. m을 바꾸고 셀을 실행한 뒤, "
-                              "비율을 0과 1 사이의 수로 답하세요(예: 25%면 0.25)."))
+    return verdict(value, 0.595, tolerance=0.03,
+                   right_because=("about 60%, the same as with SiLU. PyTorch's starting weights are small, so every "
+                                  "SiLU works on inputs near 0, where it is almost a straight line: an untrained "
+                                  "encoder is nearly a random linear map anyway, and a random map into 16 numbers "
+                                  "keeps most neighbourhoods of the pixels. What loses them is the size of the code, "
+                                  "not the nonlinearity. The nonlinearity starts to matter once training moves the "
+                                  "weights (notebook 05 compares a linear autoencoder with PCA).",
+                                  "약 60%로, SiLU를 썼을 때와 같습니다. 파이토치의 초기 가중치는 작아서 SiLU는 늘 0 "
+                                  "근처의 입력만 받는데, 거기서 SiLU는 거의 직선입니다. 그래서 학습하지 않은 인코더는 "
+                                  "어차피 무작위 선형 사상에 가깝고, 수 16개로 가는 무작위 사상은 픽셀의 이웃 관계를 "
+                                  "대부분 지킵니다. 이웃 관계를 잃게 만드는 것은 비선형 함수가 아니라 코드의 "
+                                  "크기입니다. 비선형 함수는 학습으로 가중치가 움직이기 시작할 때 중요해집니다"
+                                  "(노트북 05에서 선형 오토인코더를 PCA와 비교합니다)."),
+                   mistakes={0.16: ("that is the share with m = 2 from the main text; this cell uses m = 16.",
+                                    "그것은 본문에서 m = 2일 때의 비율입니다. 이 셀은 m = 16을 씁니다."),
+                             0.09: ("that is chance, the share with shuffled labels; answer the share the cell prints.",
+                                    "그것은 레이블을 뒤섞었을 때의 비율, 곧 우연 수준입니다. 셀이 출력하는 비율을 "
+                                    "답하세요.")},
+                   otherwise=(f"{value:g} is not what the cell prints with nn.Identity: answer the share as a number "
+                              "between 0 and 1 (e.g. 0.25 for 25%).",
+                              f"{value:g}은(는) nn.Identity로 바꾼 셀이 출력하는 값이 아닙니다. 비율을 0과 1 사이의 "
+                              "수로 답하세요(예: 25%면 0.25)."))

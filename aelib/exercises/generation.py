@@ -6,7 +6,18 @@ from typing import Any
 
 import torch
 
-from aelib.exercises.feedback import Feedback, as_tensor_of_shape, choose, is_unanswered, right, unanswered, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_number,
+    as_tensor_of_shape,
+    choose,
+    is_unanswered,
+    read,
+    right,
+    unanswered,
+    wrong,
+)
+from aelib.judge import digit_classifier
 from aelib.latent import distance_to_codes
 
 
@@ -102,3 +113,56 @@ def check_hole_prediction(answer: Any) -> Feedback:
                 "번짐": "smudge",
                 "blank": "noise", "nothing": "noise", "garbage": "noise", "random": "noise", "잡음": "noise",
                 "노이즈": "noise"})
+
+
+def check_fitted_gaussian(z_gauss: Any, mismatch_gauss: Any, model: torch.nn.Module, codes: torch.Tensor,
+                          labels: torch.Tensor) -> Feedback:
+    """Draws from a Gaussian with the codes' mean and covariance, and the share of their decodes that would have
+    to change digit to match the data (half the summed absolute difference of the digit shares)."""
+    if is_unanswered(z_gauss):
+        return unanswered(("20,000 draws z_gauss, a tensor of shape [20000, 2]",
+                           "z_gauss에 뽑은 점 20,000개(모양이 [20000, 2]인 텐서)"))
+    if not isinstance(z_gauss, torch.Tensor) or z_gauss.dim() != 2 or z_gauss.shape[1] != 2 or len(z_gauss) < 5000:
+        return wrong(f"z_gauss should be a tensor of shape [20000, 2], not {type(z_gauss).__name__} "
+                     f"{list(getattr(z_gauss, 'shape', []))}: call .sample((20_000,)) on the distribution.",
+                     f"z_gauss는 모양이 [20000, 2]인 텐서여야 하는데 {type(z_gauss).__name__} "
+                     f"{list(getattr(z_gauss, 'shape', []))}입니다. 분포에 .sample((20_000,))을 호출하세요.")
+    z = z_gauss.detach().float()
+    codes = codes.detach().float()
+    spread = codes.std(dim=0)
+    mean_off = ((z.mean(dim=0) - codes.mean(dim=0)).abs() / spread).max().item()
+    cov_off = (torch.linalg.matrix_norm(torch.cov(z.T) - torch.cov(codes.T)) / torch.linalg.matrix_norm(
+        torch.cov(codes.T))).item()
+    if not (mean_off < 0.1 and cov_off < 0.1):
+        return wrong("these draws do not have the codes' mean and covariance: draw from "
+                     "MultivariateNormal(train_codes.mean(dim=0), torch.cov(train_codes.T)), not from N(0, I) or "
+                     "the box.",
+                     "이 점들은 코드의 평균과 공분산을 따르지 않습니다. N(0, I)나 상자가 아니라 "
+                     "MultivariateNormal(train_codes.mean(dim=0), torch.cov(train_codes.T))에서 뽑으세요.")
+    if is_unanswered(mismatch_gauss):
+        return unanswered(("mismatch_gauss, a number between 0 and 1", "mismatch_gauss(0과 1 사이의 수)"))
+    value = read(mismatch_gauss, ("a number between 0 and 1", "0과 1 사이의 수"), as_number)
+    if isinstance(value, Feedback):
+        return value
+    with torch.no_grad():
+        read_as = digit_classifier()(model.decode(z)).argmax(dim=1)
+    drawn = torch.bincount(read_as, minlength=10).float() / len(read_as)
+    in_data = torch.bincount(torch.as_tensor(labels), minlength=10).float() / len(labels)
+    expected = 0.5 * (drawn - in_data).abs().sum().item()
+    if abs(value - expected) <= 0.01:
+        return right(f"{expected:.0%} of these decodes would have to change digit. Compare it with the box and with "
+                     "the training codes above: a Gaussian fitted afterwards still puts much of its mass where the "
+                     "codes are not (between the arms, past their ends) and too little along the arms, because the "
+                     "codes never had a Gaussian's shape. Notebook 07 takes the other road: it trains the codes "
+                     "to fill a Gaussian chosen in advance.",
+                     f"이 디코딩 결과 가운데 {expected:.0%}가 다른 숫자로 바뀌어야 합니다. 위의 상자, 학습 코드와 "
+                     "비교해 보세요. 나중에 맞춘 가우시안은 코드가 없는 곳(가지 사이, 가지 끝 너머)에 확률을 많이 "
+                     "두고 가지를 따라서는 너무 적게 둡니다. 코드가 처음부터 가우시안 모양이 아니었기 때문입니다. "
+                     "노트북 07은 반대 길을 갑니다. 미리 정한 가우시안을 채우도록 코드를 학습시킵니다.")
+    if abs(value / 100 - expected) <= 0.01:
+        return wrong(f"give the share as a fraction between 0 and 1, not in percent: {value / 100:.3f}.",
+                     f"비율은 퍼센트가 아니라 0과 1 사이의 수로 쓰세요: {value / 100:.3f}.")
+    return wrong(f"your draws give a mismatch of {expected:.3f}, not {value:.3f}: decode z_gauss, take "
+                 "digit_shares of the images, and sum half the absolute differences from shares['in the data'].",
+                 f"여러분이 뽑은 점으로 재면 어긋남이 {value:.3f}가 아니라 {expected:.3f}입니다. z_gauss를 디코딩해 "
+                 "digit_shares를 구하고, shares['in the data']와의 차이의 절댓값을 모두 더해 반으로 나누세요.")

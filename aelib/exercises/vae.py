@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from aelib.exercises.feedback import Feedback, as_number, choose, read, right, verdict, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_number,
+    choose,
+    is_unanswered,
+    read,
+    right,
+    unanswered,
+    verdict,
+    wrong,
+)
 
 
 def check_gaussian_weight(answer: Any) -> Feedback:
@@ -67,3 +77,40 @@ def check_beta_prediction(answer: Any) -> Feedback:
                        "두 항은 같은 코드를 두고 경쟁합니다. 한쪽의 가중치를 올리면 균형이 옮겨 갑니다."),
     }, what=('"rises", "falls" or "stays"', '"rises", "falls", "stays" 중 하나'),
        aliases={"increases": "rises", "decreases": "falls", "up": "rises", "down": "falls"})
+
+
+def check_mean_reduced_kl(answer: Any, prediction: Any = None) -> Feedback:
+    """The test KL per image of an m = 2 VAE trained with a mean-reduced cross-entropy plus the summed KL
+    (β = 784 in disguise), and the prediction written first: does the KL "rise", "fall" or "stay"?"""
+    if is_unanswered(prediction):
+        return unanswered(('your prediction first, written before you train: "rises", "falls" or "stays"',
+                           '학습시키기 전에 적은 예측: "rises", "falls", "stays" 중 하나'))
+    key = str(prediction).strip().lower()
+    key = {"rise": "rises", "fall": "falls", "stay": "stays", "오른다": "rises", "내려간다": "falls",
+           "그대로": "stays"}.get(key, key)
+    if key not in ("rises", "falls", "stays"):
+        return wrong(f'predict with "rises", "falls" or "stays", not {prediction!r}.',
+                     f'"rises", "falls", "stays" 가운데 하나로 예측하세요({prediction!r}은(는) 아닙니다).')
+    value = read(answer, ("a number, the KL in nats per image", "수(이미지 한 장당 KL, 내트 단위)"), as_number)
+    if isinstance(value, Feedback):
+        return value
+    if value > 1.0:
+        return wrong(f"{value:g} nats is about what the ELBO (β = 1) gives; check that the loss you trained with "
+                     "averages the cross-entropy over the pixels (F.binary_cross_entropy's default) and then adds "
+                     "the KL, and that you measured the KL of that model.",
+                     f"{value:g}내트는 ELBO(β = 1)일 때와 비슷한 값입니다. 학습에 쓴 손실이 교차 엔트로피를 픽셀에 "
+                     "대해 평균한 뒤(F.binary_cross_entropy의 기본값) KL을 더하는지, 그리고 그 모델의 KL을 쟀는지 "
+                     "확인하세요.")
+    if value < 0:
+        return wrong("a KL divergence is never negative: check the measurement.",
+                     "KL 발산은 음수가 될 수 없습니다. 측정을 확인하세요.")
+    verdict_en = "your prediction was right" if key == "falls" else "your prediction was not: it falls"
+    verdict_ko = "예측이 맞았습니다" if key == "falls" else "예측은 빗나갔습니다. KL은 떨어집니다"
+    return right(f"{verdict_en}, to about 0 ({value:.2f} nats, against about 5 with β = 1). Averaging the "
+                 "cross-entropy divides it by 784 while the KL stays whole: β = 784 in disguise. Every input's "
+                 "cloud becomes the prior itself, the codes carry nothing (posterior collapse), and every "
+                 "decoded draw is the same average blur: notebook 07's Only KL model, reached by accident.",
+                 f"{verdict_ko}. 약 0까지 떨어집니다({value:.2f}내트, β = 1일 때는 약 5). 교차 엔트로피를 "
+                 "평균하면 784로 나뉘는데 KL은 그대로 남습니다. 곧 β = 784인 셈입니다. 모든 입력의 구름이 "
+                 "사전분포 그 자체가 되고, 코드는 아무것도 담지 않으며(사후분포 붕괴), 디코딩한 표본은 모두 "
+                 "똑같이 흐린 평균 이미지가 됩니다. 노트북 07의 Only KL 모델에 실수로 도달한 것입니다.")
