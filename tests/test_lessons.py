@@ -1,7 +1,7 @@
 """The lesson standard's frame, in both editions: goals up front, Key takeaways and an exit question at the
 end, and at least one extension exercise (the learner changes the experiment).
 
-Notebooks 01-05 meet it (issue 21), and 07; 06, 08 and 09 join the list as issue 22 brings them to the standard.
+Notebooks 01-05 meet it (issue 21), and 06-09 (issue 22).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MEETS_THE_STANDARD = ["01_manifold", "02_encoder", "03_latent_vector", "04_decoder", "05_training_mse",
-                     "07_toward_a_dense_latent_space"]
+                      "06_reconstruction_vs_generation", "07_toward_a_dense_latent_space", "08_variational_autoencoder",
+                      "09_autoencoders_at_work"]
 WORDS = {
     "en": {"folder": ROOT / "notebooks", "goals": "**By the end of this notebook you will be able to**",
            "takeaways": "## Key takeaways", "exit": "**Exit question.**", "extension": "(Change the experiment.)",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tools import timings
+from tools import handouts, timings
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -42,6 +42,22 @@ def guide_part(edition: str, number: str) -> str:
 def test_the_run_times_in_the_guide_are_the_ones_the_notebooks_recorded(edition: str):
     text = EDITIONS[edition]["guide"].read_text(encoding="utf-8")
     assert timings.with_tables(text, edition) == text, "run times are stale: python -m tools.timings --write"
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_guides_figures_takeaways_and_exit_questions_are_the_notebooks(edition: str):
+    text = EDITIONS[edition]["guide"].read_text(encoding="utf-8")
+    assert handouts.with_handouts(text, edition) == text, "the handouts are stale: python -m tools.handouts --write"
+
+
+def test_handouts_list_the_figures_a_notebook_saves_and_copy_its_takeaways():
+    notebook = ROOT / "notebooks" / "06_reconstruction_vs_generation.ipynb"
+    assert handouts.figures_saved(notebook)[:2] == ["reconstructions_2d.png", "moving_z.png"]
+    missing = [name for path in (ROOT / "notebooks").glob("0*.ipynb") for name in handouts.figures_saved(path)
+               if not (ROOT / "figures" / name).is_file()]
+    assert not missing, f"figures a notebook saves but figures/ lacks: {missing} (python -m tools.figures)"
+    text = handouts.takeaways(notebook)
+    assert text.startswith("* Reconstruction redraws") and "**Exit question.**" in text and "## " not in text
 
 
 def test_run_times_come_from_the_cells_timestamps():
