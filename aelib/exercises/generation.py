@@ -153,12 +153,12 @@ def check_fitted_gaussian(z_gauss: Any, mismatch_gauss: Any, model: torch.nn.Mod
         return right(f"{expected:.0%} of these decodes would have to change digit. Compare it with the box and with "
                      "the training codes above: a Gaussian fitted afterwards still puts much of its mass where the "
                      "codes are not (between the arms, past their ends) and too little along the arms, because the "
-                     "codes never had a Gaussian's shape. Notebook 07 takes the other road: it trains the codes "
-                     "to fill a Gaussian chosen in advance.",
+                     "codes never had a Gaussian's shape. Notebooks 07 and 08 take the other road: they train the "
+                     "codes to fill a Gaussian chosen in advance.",
                      f"이 디코딩 결과 가운데 {expected:.0%}가 다른 숫자로 바뀌어야 합니다. 위의 상자, 학습 코드와 "
                      "비교해 보세요. 나중에 맞춘 가우시안은 코드가 없는 곳(가지 사이, 가지 끝 너머)에 확률을 많이 "
                      "두고 가지를 따라서는 너무 적게 둡니다. 코드가 처음부터 가우시안 모양이 아니었기 때문입니다. "
-                     "노트북 07은 반대 길을 갑니다. 미리 정한 가우시안을 채우도록 코드를 학습시킵니다.")
+                     "노트북 07과 08은 반대 길을 갑니다. 미리 정한 가우시안을 채우도록 코드를 학습시킵니다.")
     if abs(value / 100 - expected) <= 0.01:
         return wrong(f"give the share as a fraction between 0 and 1, not in percent: {value / 100:.3f}.",
                      f"비율은 퍼센트가 아니라 0과 1 사이의 수로 쓰세요: {value / 100:.3f}.")
