@@ -396,5 +396,5 @@ def test_anomaly_checks_for_the_prediction_and_the_held_out_ones():
     assert at_work.check_held_out_ones(0.34).status == "unanswered"
     assert "prediction was right" in at_work.check_held_out_ones(0.34, "below 0.5").message
     assert "prediction was not" in at_work.check_held_out_ones(0.34, "above 0.5").message
-    assert "ANOMALY = 1" in at_work.check_held_out_ones(0.748, "below 0.5").message
+    assert "held_out = 1" in at_work.check_held_out_ones(0.748, "below 0.5").message
     assert not at_work.check_held_out_ones(0.9, "below 0.5")

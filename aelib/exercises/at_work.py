@@ -119,12 +119,12 @@ def check_held_out_ones(answer: Any, prediction: Any = None) -> Feedback:
     if isinstance(value, Feedback):
         return value
     if abs(value - 0.748) < 0.02:
-        return wrong("that is the 7s' AUC: set ANOMALY = 1 in the cell, run it, and answer with the new AUC.",
-                     "그것은 7을 뺐을 때의 AUC입니다. 셀에서 ANOMALY = 1로 바꾸고 실행한 뒤, 새 AUC를 답하세요.")
+        return wrong("that is the 7s' AUC: set held_out = 1 in the cell, run it, and answer with the new AUC.",
+                     "그것은 7을 뺐을 때의 AUC입니다. 셀에서 held_out = 1로 바꾸고 실행한 뒤, 새 AUC를 답하세요.")
     if not 0.2 <= value <= 0.45:
-        return wrong(f"{value:g} is not what the cell gives with ANOMALY = 1 (about 0.34 in our run): check that the "
+        return wrong(f"{value:g} is not what the cell gives with held_out = 1 (about 0.34 in our run): check that the "
                      "detector was trained without the 1s and scored on all test digits.",
-                     f"{value:g}은(는) ANOMALY = 1일 때 셀이 내놓는 값이 아닙니다(우리 결과로는 약 0.34). 1을 빼고 "
+                     f"{value:g}은(는) held_out = 1일 때 셀이 내놓는 값이 아닙니다(우리 결과로는 약 0.34). 1을 빼고 "
                      "학습시킨 탐지기로 모든 테스트 숫자를 채점했는지 확인하세요.")
     en = "your prediction was right" if key == "below 0.5" else "your prediction was not: it is below 0.5"
     ko = "예측이 맞았습니다" if key == "below 0.5" else "예측은 빗나갔습니다. 0.5보다 낮습니다"
