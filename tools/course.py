@@ -14,6 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]  # the repository (tools/ is not inst
 NOTEBOOKS = ROOT / "notebooks"
 FIGURES = ROOT / "figures"
 EDITIONS = {"en": NOTEBOOKS, "ko": NOTEBOOKS / "ko"}
+GUIDES = {"en": ROOT / "TEACHING.md", "ko": ROOT / "TEACHING.ko.md"}  # the teaching guide, per edition
+
+
+def between_markers(text: str, start: str, end: str, block: str) -> str:
+    """``text`` with what stands between the marker lines ``start`` and ``end`` replaced by ``block``
+    (the generated parts of the teaching guides: run times, handouts)."""
+    if start not in text or end not in text:
+        raise ValueError(f"the teaching guide needs the two markers {start!r} and {end!r}")
+    head, rest = text.split(start)
+    _, tail = rest.split(end)
+    return f"{head}{start}\n{block}\n{end}{tail}"
 
 
 def notebooks(edition: str = "en") -> list[Path]:

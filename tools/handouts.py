@@ -12,10 +12,9 @@ import argparse
 import re
 from pathlib import Path
 
-from tools.course import ROOT, notebooks, read_notebook
+from tools.course import GUIDES, between_markers, notebooks, read_notebook
 
 START, END = "<!-- handouts: start (python -m tools.handouts --write) -->", "<!-- handouts: end -->"
-GUIDES = {"en": ROOT / "TEACHING.md", "ko": ROOT / "TEACHING.ko.md"}
 WORDS = {"en": {"takeaways": "## Key takeaways", "figures": "Figures for slides", "none": "no figures saved",
                 "no_takeaways": "This notebook has no Key takeaways section yet."},
          "ko": {"takeaways": "## 핵심 정리", "figures": "슬라이드에 쓸 그림", "none": "저장하는 그림 없음",
@@ -57,11 +56,7 @@ def handouts(edition: str = "en") -> str:
 
 def with_handouts(text: str, edition: str = "en") -> str:
     """``text`` with the block between the markers replaced by the current handouts."""
-    if START not in text or END not in text:
-        raise ValueError(f"the teaching guide needs the two markers {START!r} and {END!r}")
-    head, rest = text.split(START)
-    _, tail = rest.split(END)
-    return f"{head}{START}\n{handouts(edition)}\n{END}{tail}"
+    return between_markers(text, START, END, handouts(edition))
 
 
 def main(argv: list[str] | None = None) -> None:

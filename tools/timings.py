@@ -14,7 +14,7 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-from tools.course import ROOT, notebooks, read_notebook
+from tools.course import GUIDES, between_markers, notebooks, read_notebook
 
 START, END = "<!-- timings: start (python -m tools.timings --write) -->", "<!-- timings: end -->"
 
@@ -32,7 +32,6 @@ def cell_seconds(cell: dict) -> float:
 WORDS = {"en": {"intro": "set-up and introduction", "all": "{:.0f} s in all", "head": "| section | run time |",
                "seconds": "{:.1f} s"},
          "ko": {"intro": "준비와 도입", "all": "모두 {:.0f}초", "head": "| 절 | 실행 시간 |", "seconds": "{:.1f}초"}}
-GUIDES = {"en": ROOT / "TEACHING.md", "ko": ROOT / "TEACHING.ko.md"}
 
 
 def sections(path: Path, edition: str = "en") -> list[tuple[str, float]]:
@@ -67,11 +66,7 @@ def tables(edition: str = "en") -> str:
 
 def with_tables(text: str, edition: str = "en") -> str:
     """``text`` with the block between the timing markers replaced by the current tables."""
-    if START not in text or END not in text:
-        raise ValueError(f"TEACHING.md needs the two markers {START!r} and {END!r}")
-    head, rest = text.split(START)
-    _, tail = rest.split(END)
-    return f"{head}{START}\n{tables(edition)}\n{END}{tail}"
+    return between_markers(text, START, END, tables(edition))
 
 
 def main(argv: list[str] | None = None) -> None:
