@@ -36,3 +36,19 @@ def same_digit_neighbour_share(codes: torch.Tensor, digits: torch.Tensor) -> flo
         raise ValueError("same_digit_neighbour_share needs at least 2 codes, so that each has a neighbour.")
     distances = torch.cdist(codes, codes).fill_diagonal_(float("inf"))
     return (digits[distances.argmin(dim=1)] == digits).float().mean().item()
+
+
+def multiply_adds_per_image(model: torch.nn.Module) -> int:
+    """Multiply-adds in one forward pass of ``model`` on one flat image [1, 784], counted by PyTorch.
+
+    Notebook 09 compares an MLP with a convolutional autoencoder by it: a convolution reuses each
+    weight at every position, so its arithmetic per image is far larger than its weight count.
+    """
+    from torch.utils.flop_counter import FlopCounterMode
+
+    if not isinstance(model, torch.nn.Module):
+        raise TypeError(f"model must be a torch.nn.Module (an autoencoder), not a {type(model).__name__}.")
+    counter = FlopCounterMode(display=False)
+    with torch.no_grad(), counter:
+        model(torch.zeros(1, 784))
+    return counter.get_total_flops() // 2  # PyTorch counts a multiply-add as two floating-point operations

@@ -51,9 +51,10 @@ def show_images(
     title: str | None = None,
     scale: float = 0.9,
     row_titles: Sequence[str] | None = None,
+    outline: torch.Tensor | None = None,
 ) -> Axes:
     """Show flattened images [N, 784] in a grid (one axes; ``titles`` go under each column, ``row_titles``
-    to the left of each row)."""
+    to the left of each row). ``outline`` [N, 784] (bool): a red box is drawn around each image's marked pixels."""
     n = len(images)
     n_cols = min(n_cols, n)
     n_rows = -(-n // n_cols)
@@ -70,9 +71,26 @@ def show_images(
             raise ValueError(f"row_titles has {len(row_titles)} entries, but the grid has {n_rows} rows.")
         ax.set_yticks([(SIDE + 1) * (r + 0.5) for r in range(n_rows)], labels=list(row_titles))
         ax.tick_params(length=0)
+    if outline is not None:
+        _outline_marked(ax, outline, n, n_cols)
     if title:
         ax.set_title(title)
     return ax
+
+
+def _outline_marked(ax: Axes, outline: torch.Tensor, n: int, n_cols: int) -> None:
+    marked = torch.as_tensor(outline)
+    if marked.dtype != torch.bool or marked.shape != (n, SIDE * SIDE):
+        raise ValueError(f"outline must be a bool tensor of shape [{n}, {SIDE * SIDE}] (one mask per image), "
+                         f"but got dtype {marked.dtype} and shape {list(marked.shape)}.")
+    for k, mask in enumerate(marked.reshape(n, SIDE, SIDE)):
+        rows, cols = torch.nonzero(mask, as_tuple=True)
+        if len(rows) == 0:
+            continue
+        r, c = divmod(k, n_cols)
+        top, left = 1 + r * (SIDE + 1) + rows.min().item(), 1 + c * (SIDE + 1) + cols.min().item()
+        height, width = rows.max().item() - rows.min().item() + 1, cols.max().item() - cols.min().item() + 1
+        ax.add_patch(plt.Rectangle((left - 0.5, top - 0.5), width, height, fill=False, edgecolor="#d62728", lw=1.2))
 
 
 def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.06, steps: int = 200) -> np.ndarray:
@@ -119,6 +137,40 @@ def plot_latent(
     ax.set_ylabel("z₂")
     if title:
         ax.set_title(title)
+    return ax
+
+
+def hatch_cells(
+    marked: torch.Tensor, low: Sequence[float], high: Sequence[float], ax: Axes, label: str | None = None
+) -> Axes:
+    """Hatch the cells of a grid over the box [low, high] where ``marked`` [rows (z₂), columns (z₁)] is True.
+
+    Hatching rather than a fill, so that no digit's colour is mistaken for the marked cells.
+    """
+    marked = torch.as_tensor(marked)
+    if marked.dtype != torch.bool or marked.dim() != 2:
+        raise ValueError(f"marked must be a 2-D bool tensor (one entry per grid cell), but got dtype {marked.dtype} "
+                         f"and shape {list(marked.shape)}.")
+    (x0, y0), (x1, y1) = (np.asarray(low, dtype=float), np.asarray(high, dtype=float))
+    rows, cols = marked.shape
+    width, height = (x1 - x0) / cols, (y1 - y0) / rows
+    for k, (r, c) in enumerate(torch.nonzero(marked).tolist()):
+        ax.add_patch(plt.Rectangle((x0 + c * width, y0 + r * height), width, height, fill=False, hatch="///", zorder=0,
+                                   edgecolor="#b0b0b0", linewidth=0, label=label if k == 0 else None))
+    return ax
+
+
+def draw_clouds(mu: torch.Tensor, sigma: torch.Tensor, ax: Axes, width: float = 2.0, label: str | None = None) -> Axes:
+    """Outline each input's cloud N(μ, σ²) in 2-D as the ellipse μ ± ``width``·σ (its axes along z₁ and z₂)."""
+    from matplotlib.patches import Ellipse
+
+    mu, sigma = check_matrix(mu, "mu", 2), check_matrix(sigma, "sigma", 2)
+    if mu.shape != sigma.shape or bool((sigma < 0).any()):
+        raise ValueError(f"mu and sigma must have the same shape and sigma must be >= 0, but got shapes "
+                         f"{list(mu.shape)} and {list(sigma.shape)}.")
+    for k, (centre, spread) in enumerate(zip(mu.tolist(), sigma.tolist(), strict=True)):
+        ax.add_patch(Ellipse(centre, 2 * width * spread[0], 2 * width * spread[1], fill=False, edgecolor="black",
+                             linewidth=0.8, label=label if k == 0 else None))
     return ax
 
 

@@ -398,3 +398,23 @@ def test_anomaly_checks_for_the_prediction_and_the_held_out_ones():
     assert "prediction was not" in at_work.check_held_out_ones(0.34, "above 0.5").message
     assert "held_out = 1" in at_work.check_held_out_ones(0.748, "below 0.5").message
     assert not at_work.check_held_out_ones(0.9, "below 0.5")
+
+
+def test_predictions_are_read_in_either_language_and_a_wrong_word_is_named():
+    from aelib.exercises import at_work, vae
+
+    assert "prediction was right" in at_work.check_held_out_ones(0.34, " 0.5보다 낮다 ").message
+    assert "prediction was right" in vae.check_mean_reduced_kl(0.003, "떨어진다").message
+    wrong_word = at_work.check_held_out_ones(0.34, "lower")
+    assert wrong_word.status == "wrong" and "not 'lower'" in wrong_word.message
+    assert '"above 0.5", "about 0.5" or "below 0.5"' in at_work.check_held_out_ones(0.34).message
+
+
+def test_same_seconds_check_wants_the_14_epoch_mlp():
+    from aelib.exercises import at_work
+
+    # 0.0111 and 0.0167: the MLP after 14 and 7 epochs, measured with tools outside the notebook (same seed, data)
+    assert at_work.check_same_seconds(0.0111)
+    assert "mlp_epochs = 14" in at_work.check_same_seconds(0.0167).message
+    assert "not its seconds" in at_work.check_same_seconds(12.3).message
+    assert at_work.check_same_seconds(...).status == "unanswered"

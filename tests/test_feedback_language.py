@@ -133,3 +133,55 @@ def test_an_unknown_language_is_refused_with_the_choices():
     with pytest.raises(ValueError, match=r"one of \('en', 'ko'\)"):
         feedback.set_language("kr")
     assert feedback.language() == "en"
+
+
+ROOT = Path(__file__).resolve().parents[1]
+OPTION = re.compile(r'`"([^`"]+)"`\(([^)]*)\)')  # `"same"`(같다): an option and the Korean form printed beside it
+
+
+def offered_options() -> list[tuple[str, str, str, str, str]]:
+    """(notebook, cell, option, its Korean form, the check cell's source) for every option a Korean notebook prints."""
+    import json
+
+    found = []
+    for path in sorted((ROOT / "notebooks" / "ko").glob("*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for k, cell in enumerate(cells):
+            if cell["cell_type"] != "markdown":
+                continue
+            check = next((("".join(c["source"])) for c in cells[k + 1:]
+                          if c["cell_type"] == "code" and "aelib.exercises." in "".join(c["source"])), None)
+            for option, korean in OPTION.findall("".join(cell["source"])):
+                if check is not None:
+                    found.append((path.stem, cell["id"], option, korean.split(",")[0].strip(), check))
+    return found
+
+
+def shown(check_source: str, value: str) -> str:
+    """What the cell's check says when the option's variable holds ``value`` and every other name is ``...``."""
+
+    class Unanswered(dict):
+        def __missing__(self, name: str) -> object:
+            return Ellipsis
+
+    *_, call = check_source.strip().splitlines()
+    target = "prediction" if "prediction" in call.split("(", 1)[1] else call.split("(", 1)[1].split(",")[0].rstrip(")")
+    return repr(eval(call, {"__builtins__": __builtins__}, Unanswered(aelib=aelib, **{target: value})))
+
+
+@pytest.mark.parametrize("notebook, cell, option, korean, check", offered_options(),
+                         ids=lambda v: v if isinstance(v, str) and len(v) < 40 and "\n" not in v else "")
+def test_every_option_is_accepted_in_the_korean_form_its_notebook_prints(notebook, cell, option, korean, check):
+    assert shown(check, korean) == shown(check, option), (
+        f"{notebook}, cell {cell}: {korean!r} (printed beside {option!r}) is not read as {option!r}")
+
+
+def test_the_option_reader_can_fail():
+    check = "answer = ...\naelib.exercises.vae.check_beta_prediction(answer)"
+    assert shown(check, "오른다고 본다") != shown(check, "rises")  # a form no notebook prints is not accepted
+
+
+def test_the_topic_particle_follows_how_the_korean_reads():
+    # by hand: 0.34 is read 영점삼사 (ends in a vowel: 는), 10 is 십 (consonant: 은), 회색 ends in ㄱ, 숫자 in a vowel
+    assert [feedback.topic(t) for t in ["0.34", "10", "7", "회색", "숫자", "'lower'"]] == [
+        "0.34는", "10은", "7은", "회색은", "숫자는", "'lower'은(는)"]

@@ -1,10 +1,10 @@
 """The Korean edition (notebooks/ko/, README.ko.md, TEACHING.ko.md, solutions/ko/, GLOSSARY.md) kept in step.
 
-A Korean notebook must have the English notebook's cells, ids, code and stored outputs (one declared
-difference: ``tools.korean.KOREAN_LINE`` in the set-up cell), and every Korean markdown cell must have
-been translated from the English text that is there now: each stores the SHA-256 of the English it
-translates, and a failure names the cell and shows what changed in the English since.
-"""
+A Korean notebook must have the English notebook's cells, ids, code and stored outputs (declared
+differences: ``tools.korean.KOREAN_LINE`` in the set-up cell, and stored exercise answers in Korean), and
+every Korean markdown cell must have been translated from the English text that is there now: each stores
+the SHA-256 of the English it translates, and a failure names the cell and shows what changed in the
+English since."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from aelib.exercises.feedback import MARKS
 from tools import korean
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,9 +48,39 @@ def test_code_and_outputs_are_the_english_ones(path: Path):
                 f"{path.name}, cell {en['id']}: code differs beyond the declared exception:\n"
                 + "\n".join(difflib.unified_diff(en_source.splitlines(), ko_source.splitlines(), lineterm="")))
             exceptions += 1
-        assert ko["outputs"] == en["outputs"], f"{path.name}, cell {en['id']}: stored outputs differ"
+        assert without_feedback(ko["outputs"]) == without_feedback(en["outputs"]), (
+            f"{path.name}, cell {en['id']}: stored outputs differ")
+        for en_text, ko_text in zip(feedback_texts(en["outputs"]), feedback_texts(ko["outputs"]), strict=True):
+            status = next(k for k, mark in MARKS["en"].items() if en_text.startswith(mark))
+            assert ko_text.startswith(MARKS["ko"][status]) and HANGUL.search(ko_text.split(":", 1)[1]), (
+                f"{path.name}, cell {en['id']}: the stored answer is not in Korean: {ko_text!r}")
         assert ko["execution_count"] == en["execution_count"]
     assert exceptions == 1, f"{path.name}: expected the one declared difference (feedback language), not {exceptions}"
+
+
+def feedback_texts(outputs: list[dict]) -> list[str]:
+    """The stored exercise answers among a cell's outputs (their text, in whichever language)."""
+    marks = tuple(MARKS["en"].values()) + tuple(MARKS["ko"].values())
+    texts = ["".join(o.get("data", {}).get("text/plain", "")) for o in outputs if o["output_type"] == "execute_result"]
+    return [t for t in texts if t.startswith(marks)]
+
+
+def without_feedback(outputs: list[dict]) -> list[dict]:
+    """The outputs with each stored exercise answer's text blanked, for comparing the two editions."""
+    blanked = json.loads(json.dumps(outputs))
+    for o in blanked:
+        if o["output_type"] == "execute_result" and feedback_texts([o]):
+            o["data"]["text/plain"] = "(exercise feedback)"
+    return blanked
+
+
+def test_a_stored_answer_is_shown_in_korean_and_a_stale_one_is_refused():
+    code = "answer = ...\naelib.exercises.vae.check_gaussian_weight(answer)"
+    stored = "✏️ Your turn: replace the `...` with a number, then run the cell again."
+    assert korean.korean_feedback(code, stored) == (
+        "✏️ 직접 풀어 보세요: `...` 대신 답을 쓰고 셀을 다시 실행하세요 (답의 형태: 수).")
+    with pytest.raises(ValueError, match="re-execute the English notebook"):
+        korean.korean_feedback(code, stored.replace("a number", "a whole number"))
 
 
 def stale_translations(english: list[dict], twin: list[dict]) -> list[str]:

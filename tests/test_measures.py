@@ -14,12 +14,14 @@ from aelib.latent import (
     central_box,
     distance_from_standard_normal,
     distance_to_codes,
+    empty_between_codes,
     empty_fraction,
+    in_empty_cell,
     kl_to_standard_normal,
     nearest_code_labels,
     same_digit_neighbour,
 )
-from aelib.measures import grey_share, same_digit_neighbour_share
+from aelib.measures import grey_share, multiply_adds_per_image, same_digit_neighbour_share
 from aelib.models import AutoEncoder
 from aelib.train import per_image_error
 
@@ -180,3 +182,36 @@ def test_certainty_bands_split_images_by_the_judges_top_probability():
     assert bands["unsure"] == pytest.approx(((top >= 0.5) & (top <= 0.9)).mean())
     assert bands["smudge"] == pytest.approx((top < 0.5).mean())
     assert sum(bands.values()) == pytest.approx(1.0)
+
+
+def test_multiply_adds_are_counted_by_hand_for_linear_and_convolutional_layers():
+    mlp = AutoEncoder(latent_dim=16)  # 784-256-64-16 and back: one multiply-add per weight of each Linear
+    by_hand = 2 * (784 * 256 + 256 * 64 + 64 * 16)
+    assert multiply_adds_per_image(mlp) == by_hand == 436_224
+    conv = torch.nn.Sequential(torch.nn.Unflatten(1, (1, 28, 28)),
+                               torch.nn.Conv2d(1, 4, kernel_size=3, stride=2, padding=1))  # 4 maps of 14 × 14
+    assert multiply_adds_per_image(conv) == 4 * 14 * 14 * (3 * 3 * 1)  # each output pixel: 9 multiply-adds
+    with pytest.raises(TypeError, match=r"model must be a torch\.nn\.Module"):
+        multiply_adds_per_image("MLP")
+
+
+def test_points_are_placed_in_the_empty_cells_counted_by_hand():
+    # a 2 × 2 grid over [0, 2]²: 8 codes in the bottom-left cell, 1 in the top-right, none elsewhere
+    codes = torch.tensor([[0.5, 0.5]] * 8 + [[1.5, 1.5]])
+    points = torch.tensor([[0.2, 0.3], [1.7, 0.2], [0.4, 1.9], [1.9, 1.9], [5.0, -3.0]])
+    # an even share is 9 / 4 = 2.25 codes; with threshold 0.5 a cell is empty below 1.125: all but bottom-left
+    got = in_empty_cell(points, codes, torch.zeros(2), torch.full((2,), 2.0), bins=2, threshold=0.5)
+    assert got.tolist() == [False, True, True, True, True]  # the last point clamps to the bottom-right cell
+    with pytest.raises(ValueError, match="points"):
+        in_empty_cell(torch.zeros(3, 3), codes, torch.zeros(2), torch.ones(2))
+
+
+def test_empty_cells_between_codes_are_told_from_the_outskirts_by_hand():
+    # a 3 × 3 grid over [0, 3]²; codes fill the middle row's two ends and the top-middle cell
+    codes = torch.tensor([[0.5, 1.5]] * 5 + [[2.5, 1.5]] * 5 + [[1.5, 2.5]] * 5)
+    between = empty_between_codes(codes, torch.zeros(2), torch.full((2,), 3.0), bins=3)
+    # by hand: the centre (row 1, column 1) is empty with occupied cells left and right: between;
+    # every other empty cell (the bottom row, the top corners) has codes on one side at most
+    expected = torch.zeros(3, 3, dtype=torch.bool)
+    expected[1, 1] = True
+    assert torch.equal(between, expected)

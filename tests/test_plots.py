@@ -107,3 +107,44 @@ def test_digit_shares_are_drawn_as_one_bar_per_digit_per_set_at_their_heights():
     with pytest.raises(ValueError, match="must hold 10 numbers"):
         plot_digit_shares({"bad": torch.ones(9)})
     plt.close("all")
+
+
+def test_outline_boxes_each_marked_square_where_it_lies_in_the_grid():
+    marked = torch.zeros(3, 28, 28, dtype=torch.bool)
+    marked[1, 4:12, 10:18] = True  # an 8 × 8 square in the second image; the others unmarked
+    ax = show_images(torch.zeros(3, 784), n_cols=2, outline=marked.reshape(3, 784))
+    (box,) = ax.patches
+    # by hand: image 1 sits in row 0, column 1, whose first pixel is at grid column 1 + 29 = 30, row 1
+    assert (box.get_x(), box.get_y(), box.get_width(), box.get_height()) == (30 + 10 - 0.5, 1 + 4 - 0.5, 8, 8)
+    with pytest.raises(ValueError, match=r"outline must be a bool tensor of shape \[3, 784\]"):
+        show_images(torch.zeros(3, 784), outline=torch.zeros(3, 784))
+    plt.close("all")
+
+
+def test_hatched_cells_sit_on_the_grid_cells_they_mark():
+    from aelib.plots import hatch_cells
+
+    marked = torch.zeros(2, 4, dtype=torch.bool)
+    marked[1, 2] = True  # row 1 (upper half in z₂), column 2 of 4
+    fig, ax = plt.subplots()
+    hatch_cells(marked, low=(0.0, -1.0), high=(8.0, 1.0), ax=ax, label="empty")
+    (cell,) = ax.patches
+    # by hand: cells are 8/4 = 2 wide and 2/2 = 1 high; column 2 starts at x = 4, row 1 at z₂ = 0
+    assert (cell.get_x(), cell.get_y(), cell.get_width(), cell.get_height()) == (4.0, 0.0, 2.0, 1.0)
+    assert cell.get_hatch() == "///" and cell.get_label() == "empty"
+    with pytest.raises(ValueError, match="marked must be a 2-D bool tensor"):
+        hatch_cells(torch.zeros(2, 4), (0, 0), (1, 1), ax=ax)
+    plt.close(fig)
+
+
+def test_each_cloud_is_drawn_as_mu_plus_minus_two_sigma():
+    from aelib.plots import draw_clouds
+
+    fig, ax = plt.subplots()
+    draw_clouds(torch.tensor([[1.0, -2.0], [0.0, 0.0]]), torch.tensor([[0.5, 0.1], [1.0, 1.0]]), ax=ax)
+    first, second = ax.patches
+    assert tuple(first.center) == (1.0, -2.0) and (first.width, first.height) == (2.0, pytest.approx(0.4))
+    assert (second.width, second.height) == (4.0, 4.0)  # N(0, 1) in each coordinate: ±2 is 4 wide
+    with pytest.raises(ValueError, match="same shape"):
+        draw_clouds(torch.zeros(2, 2), torch.ones(3, 2), ax=ax)
+    plt.close(fig)

@@ -1,11 +1,12 @@
 """Keep the Korean notebooks (notebooks/ko/) in step with the English ones: ``python -m tools.korean``.
 
-A Korean notebook is its English original with the prose in Korean: the same cells in the same order
-with the same ids, code cells and stored outputs copied from the English notebook, and one declared
-difference in code (``KOREAN_LINE``, added to the cell that sets up the notebook, so the exercise checks
-answer in Korean). Each Korean markdown cell stores, in ``metadata.translation``, the English text it
-translates and that text's SHA-256. ``tests/test_korean.py`` fails when the English cell has changed
-since, and shows the change.
+A Korean notebook is its English original with the prose in Korean: the same cells in the same order with
+the same ids, code cells and stored outputs copied from the English notebook, and one declared difference
+in code (``KOREAN_LINE``, added to the cell that sets up the notebook, so the exercise checks answer in
+Korean). A stored exercise answer ("✏️ Your turn: ...") is shown in Korean too: the cell's check is
+called again, as it stands, with the feedback in Korean (``korean_feedback``). Each Korean markdown cell
+stores, in ``metadata.translation``, the English text it translates and that text's SHA-256.
+``tests/test_korean.py`` fails when the English cell has changed since, and shows the change.
 
 Commands (both rewrite notebooks/ko/ from the English notebooks; Korean prose is kept):
 
@@ -20,10 +21,13 @@ Commands (both rewrite notebooks/ko/ from the English notebooks; Korean prose is
 from __future__ import annotations
 
 import argparse
+import ast
 import copy
 import hashlib
 from pathlib import Path
 
+import aelib.exercises
+from aelib.exercises import feedback
 from tools.course import EDITIONS, ROOT, notebooks, read_notebook, write_notebook
 
 ENGLISH, KOREAN = EDITIONS["en"], EDITIONS["ko"]
@@ -51,6 +55,47 @@ def korean_code(english: str) -> str:
 read, write = read_notebook, write_notebook
 
 
+class _Unanswered(dict):
+    """A namespace in which every name the notebook would define is still the learner's ``...``."""
+
+    def __missing__(self, name: str) -> object:
+        return Ellipsis
+
+
+def korean_feedback(code: str, stored: str) -> str:
+    """The Korean text of a stored exercise answer: ``code``'s last line (a check) called again, unanswered.
+
+    Raises if calling it again in English does not give ``stored`` back exactly, so nothing is guessed."""
+    *before, last = ast.parse(code).body
+    if not isinstance(last, ast.Expr):
+        raise ValueError(f"the cell does not end with a check call:\n{code}")
+    setup = compile(ast.Module(body=before, type_ignores=[]), "<exercise cell>", "exec")  # `answer = ...`, defs
+    expression = compile(ast.Expression(last.value), "<exercise cell>", "eval")
+    shown = {}
+    for language in ("en", "ko"):
+        feedback.set_language(language)
+        try:
+            namespace = _Unanswered(aelib=aelib)
+            exec(setup, {"__builtins__": __builtins__}, namespace)  # the course's own exercise cells
+            shown[language] = repr(eval(expression, {"__builtins__": __builtins__}, namespace))
+        finally:
+            feedback.set_language("en")
+    if shown["en"] != stored:
+        raise ValueError(f"calling the check again gives {shown['en']!r}, not the stored {stored!r}: re-execute "
+                         "the English notebook, then run python -m tools.korean")
+    return shown["ko"]
+
+
+def korean_outputs(cell: dict) -> None:
+    """Turn the stored English feedback of an exercise cell into Korean, in place."""
+    for output in cell.get("outputs", []):
+        text = output.get("data", {}).get("text/plain")
+        stored = "".join(text) if isinstance(text, list) else text
+        if output.get("output_type") == "execute_result" and stored and stored.startswith(
+                tuple(feedback.MARKS["en"].values())):
+            output["data"]["text/plain"] = korean_feedback(source(cell), stored)
+
+
 def korean_twin(english: dict, korean: dict | None, new_text: dict[str, str], revised: set[str]) -> dict:
     """The Korean notebook for ``english``: its Korean prose from ``korean`` (kept, with the English it
     was translated from) or ``new_text`` (recorded against the current English), code and outputs copied."""
@@ -58,6 +103,7 @@ def korean_twin(english: dict, korean: dict | None, new_text: dict[str, str], re
     twin = copy.deepcopy(english)
     for cell in twin["cells"]:
         if cell["cell_type"] == "code":
+            korean_outputs(cell)
             cell["source"] = korean_code(source(cell))
             continue
         if cell["cell_type"] != "markdown":

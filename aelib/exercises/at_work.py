@@ -9,10 +9,10 @@ from aelib.exercises.feedback import (
     as_number,
     as_whole_number,
     choose,
-    is_unanswered,
     read,
+    read_prediction,
     right,
-    unanswered,
+    topic,
     verdict,
     wrong,
 )
@@ -37,7 +37,8 @@ def check_conv_parameters(answer: Any) -> Feedback:
                                   "있습니다.")},
                    otherwise=(f"{value} is off: a Conv2d(in, out, k) layer has out × in × k × k weights "
                               "and out biases.",
-                              f"{value}은(는) 맞지 않습니다. Conv2d(in, out, k) 층에는 가중치가 out × in × k × k개, "
+                              f"{topic(str(value))} 맞지 않습니다. "
+                              "Conv2d(in, out, k) 층에는 가중치가 out × in × k × k개, "
                               "편향이 out개 있습니다."))
 
 
@@ -57,8 +58,8 @@ def check_small_auc(answer: Any) -> Feedback:
                              1.0: ("one anomaly (0.3) scores lower than one normal image (0.35).",
                                    "이상치 하나(0.3)는 정상 이미지 하나(0.35)보다 점수가 낮습니다.")},
                    otherwise=(f"{value:g} is off: list the 2 × 2 pairs (anomaly, normal) and count the wins.",
-                              f"{value:g}은(는) 맞지 않습니다. (이상치, 정상) 쌍 2 × 2개를 모두 적고, 이상치가 "
-                              "이기는 경우를 세어 보세요."))
+                              f"{topic(format(value, 'g'))} 맞지 않습니다. "
+                              "(이상치, 정상) 쌍 2 × 2개를 모두 적고, 이상치가 이기는 경우를 세어 보세요."))
 
 
 def check_auc_meaning(answer: Any) -> Feedback:
@@ -106,14 +107,10 @@ def check_anomaly_auc_prediction(answer: Any) -> Feedback:
 
 def check_held_out_ones(answer: Any, prediction: Any = None) -> Feedback:
     """The AUC with 1s held out instead of 7s, and the prediction written first: above, about or below 0.5."""
-    if is_unanswered(prediction):
-        return unanswered(('your prediction first, written before you run it: "above 0.5", "about 0.5" or '
-                           '"below 0.5"',
-                           '실행하기 전에 적은 예측: "above 0.5", "about 0.5", "below 0.5" 중 하나'))
-    key = str(prediction).strip().lower()
-    if key not in ("above 0.5", "about 0.5", "below 0.5"):
-        return wrong(f'predict with "above 0.5", "about 0.5" or "below 0.5", not {prediction!r}.',
-                     f'"above 0.5", "about 0.5", "below 0.5" 가운데 하나로 예측하세요({prediction!r}은(는) 아닙니다).')
+    key = read_prediction(prediction, ("above 0.5", "about 0.5", "below 0.5"),
+                          aliases={"0.5보다 높다": "above 0.5", "0.5 근처": "about 0.5", "0.5보다 낮다": "below 0.5"})
+    if isinstance(key, Feedback):
+        return key
     value = read(answer, ("the AUC the cell prints, a number between 0 and 1", "셀이 출력하는 AUC(0과 1 사이의 수)"),
                  as_number)
     if isinstance(value, Feedback):
@@ -124,7 +121,8 @@ def check_held_out_ones(answer: Any, prediction: Any = None) -> Feedback:
     if not 0.2 <= value <= 0.45:
         return wrong(f"{value:g} is not what the cell gives with held_out = 1 (about 0.34 in our run): check that the "
                      "detector was trained without the 1s and scored on all test digits.",
-                     f"{value:g}은(는) held_out = 1일 때 셀이 내놓는 값이 아닙니다(우리 결과로는 약 0.34). 1을 빼고 "
+                     f"{topic(format(value, 'g'))} held_out = 1일 때 셀이 내놓는 값이 아닙니다"
+                     "(우리 결과로는 약 0.34). 1을 빼고 "
                      "학습시킨 탐지기로 모든 테스트 숫자를 채점했는지 확인하세요.")
     en = "your prediction was right" if key == "below 0.5" else "your prediction was not: it is below 0.5"
     ko = "예측이 맞았습니다" if key == "below 0.5" else "예측은 빗나갔습니다. 0.5보다 낮습니다"
@@ -136,3 +134,31 @@ def check_held_out_ones(answer: Any, prediction: Any = None) -> Feedback:
                  "쉽게 다시 그립니다. 그래서 처음 보는 1이 대부분의 정상 숫자보다 점수가 *낮습니다*. 복원 "
                  "오차는 숫자가 얼마나 새로운지만큼이나 얼마나 그리기 어려운지도 잽니다. 잉크가 많고 다른 숫자에 "
                  "없는 모양인 0을 빼면 약 0.94가 나옵니다.")
+
+
+def check_same_seconds(answer: Any) -> Feedback:
+    """The MLP's test MSE after 14 epochs (about the convolutional model's seconds on a CPU): about 0.011."""
+    value = read(answer, ("the test MSE the cell prints", "셀이 출력하는 테스트 MSE"), as_number)
+    if isinstance(value, Feedback):
+        return value
+    if abs(value - 0.0167) < 0.0012:
+        return wrong("that is the 7-epoch MLP of section 1: set mlp_epochs = 14 in the cell, run it, and answer "
+                     "with the new test MSE.",
+                     "그것은 1절의 7에폭 MLP입니다. 셀에서 mlp_epochs = 14로 바꾸고 실행한 뒤, 새 테스트 MSE로 "
+                     "답하세요.")
+    if not 0.009 <= value <= 0.0135:
+        return wrong(f"{value:g} is not what 14 epochs give (about 0.011 in our run): check that the MLP has a "
+                     "16-number code, trained on the notebook's 30,000 images, and that you answer with its test "
+                     "MSE, not its seconds.",
+                     f"{topic(format(value, 'g'))} 14에폭일 때의 값이 아닙니다(우리 결과로는 약 0.011). "
+                     "MLP의 코드가 16개의 "
+                     "수인지, 노트북의 30,000장으로 학습했는지, 그리고 초가 아니라 테스트 MSE로 답했는지 "
+                     "확인하세요.")
+    return right(f"with about the convolutional model's seconds, the MLP reaches {value:.4f}, level with or below "
+                 "the convolutional model's 0.0123 in our run. So which model wins depends on what you hold "
+                 "equal: the convolutional model needs far fewer weights and less arithmetic for its error, but on "
+                 "a CPU, where its multiply-adds run slowly, the MLP can spend the same seconds on more epochs.",
+                 f"합성곱 모델과 비슷한 시간을 쓰면 MLP는 {value:.4f}에 이릅니다. 우리 결과에서 합성곱 모델의 "
+                 "0.0123과 같거나 더 낮습니다. 어느 모델이 이기는지는 무엇을 같게 맞추느냐에 달려 있습니다. 합성곱 "
+                 "모델은 같은 오차를 훨씬 적은 가중치와 적은 계산으로 얻지만, 곱셈-덧셈이 느리게 도는 CPU에서는 "
+                 "MLP가 같은 시간 동안 에폭을 더 돌 수 있습니다.")

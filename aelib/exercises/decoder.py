@@ -15,7 +15,9 @@ from aelib.exercises.feedback import (
     is_unanswered,
     linear_widths,
     read,
+    read_prediction,
     right,
+    topic,
     unanswered,
     verdict,
     wrong,
@@ -37,7 +39,7 @@ def check_output_shape(answer: Any) -> Feedback:
                                             "이 강좌의 디코더는 한 줄로 펼친 이미지를 출력합니다. 모양을 바꾸는 "
                                             "것(reshape)은 그림을 그릴 때뿐입니다.")},
                    otherwise=(f"{shape} is not it: one row per latent vector, and how many numbers per image?",
-                              f"{shape}은(는) 답이 아닙니다. 잠재벡터 하나가 한 행입니다. 그렇다면 이미지 한 "
+                              f"{topic(str(shape))} 답이 아닙니다. 잠재벡터 하나가 한 행입니다. 그렇다면 이미지 한 "
                               "장에는 수가 몇 개일까요?"))
 
 
@@ -67,7 +69,7 @@ def check_output_activation(answer: Any) -> Feedback:
                                          "softmax는 출력 784개를 모두 더하면 1이 되게 만들므로, 이미지에 잉크를 "
                                          "많이 담을 수가 없습니다.")},
                    otherwise=(f"{answer!r} is not it: which function squashes any real number into (0, 1)?",
-                              f"{answer!r}은(는) 답이 아닙니다. 어떤 실수든 (0, 1) 안으로 눌러 넣는 함수는 "
+                              f"{topic(repr(answer))} 답이 아닙니다. 어떤 실수든 (0, 1) 안으로 눌러 넣는 함수는 "
                               "무엇일까요?"))
 
 
@@ -144,20 +146,13 @@ PREDICTIONS = {"the grey start": ("the grey start", "회색 시작"),
 def check_white_start(answer: Any, prediction: Any = None) -> Feedback:
     """The untrained autoencoder's test MSE once its last bias is set to -3 (outputs near σ(-3) ≈ 0.05), and the
     prediction written before running it: which of the grey start and the average digit it beats."""
-    if is_unanswered(prediction):
-        return unanswered(('your prediction first, written before you run the cell: "the grey start", '
-                           '"the average digit", "both" or "neither"',
-                           '실행하기 전에 적은 예측: "the grey start", "the average digit", "both", '
-                           '"neither" 중 하나'))
-    key = str(prediction).strip().lower().removeprefix("the ")
-    key = {"grey start": "the grey start", "gray start": "the grey start", "average digit": "the average digit",
-           "회색 시작": "the grey start", "평균 숫자": "the average digit", "둘 다": "both",
-           "둘 다 아님": "neither"}.get(key, key)
-    if key not in PREDICTIONS:
-        return wrong('predict with one of "the grey start", "the average digit", "both" or "neither", '
-                     f"not {prediction!r}.",
-                     f'"the grey start", "the average digit", "both", "neither" 가운데 하나로 예측하세요'
-                     f"({prediction!r}은(는) 아닙니다).")
+    key = read_prediction(str(prediction).strip().lower().removeprefix("the ") if isinstance(prediction, str)
+                          else prediction, tuple(PREDICTIONS),
+                          aliases={"grey start": "the grey start", "gray start": "the grey start",
+                                   "average digit": "the average digit", "회색 시작": "the grey start",
+                                   "평균 숫자": "the average digit", "둘 다": "both", "둘 다 아님": "neither"})
+    if isinstance(key, Feedback):
+        return key
     feedback = _white_start_error(answer)
     if feedback.status != "right":
         return feedback
@@ -192,5 +187,5 @@ def _white_start_error(answer: Any) -> Feedback:
                                      "셀이 잰 수를 답하세요.")},
                    otherwise=(f"{value:g} is not what the cell gives with the bias at -3.0: check that you changed "
                               "fill_(0.0) to fill_(-3.0), ran the cell, and copied the printed MSE.",
-                              f"{value:g}은(는) 편향이 -3.0일 때 셀이 내놓는 값이 아닙니다. fill_(0.0)을 "
+                              f"{topic(format(value, 'g'))} 편향이 -3.0일 때 셀이 내놓는 값이 아닙니다. fill_(0.0)을 "
                               "fill_(-3.0)으로 바꾸고 셀을 실행한 뒤, 출력된 MSE를 옮겨 적었는지 확인하세요."))

@@ -6,7 +6,18 @@ from typing import Any
 
 import torch
 
-from aelib.exercises.feedback import Feedback, as_number, choose, is_unanswered, read, right, unanswered, verdict, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_number,
+    choose,
+    is_unanswered,
+    read,
+    right,
+    topic,
+    unanswered,
+    verdict,
+    wrong,
+)
 
 
 def check_kl_value(answer: Any) -> Feedback:
@@ -19,7 +30,8 @@ def check_kl_value(answer: Any) -> Feedback:
                                   "½(1 + 1 − 1 − 0)입니다. KL 값을 만드는 것은 중심이 옮겨 간 것 하나뿐입니다."),
                    mistakes={1.0: ("remember the ½ in front.", "맨 앞의 ½을 잊지 마세요.")},
                    otherwise=(f"{value:g} is off: put μ = 1 and σ² = 1 (so log σ² = 0) into ½(μ² + σ² − 1 − log σ²).",
-                              f"{value:g}은(는) 맞지 않습니다. ½(μ² + σ² − 1 − log σ²)에 μ = 1, σ² = 1(따라서 "
+                              f"{topic(format(value, 'g'))} 맞지 않습니다. "
+                              "½(μ² + σ² − 1 − log σ²)에 μ = 1, σ² = 1(따라서 "
                               "log σ² = 0)을 넣어 보세요."))
 
 

@@ -16,6 +16,7 @@ from aelib.exercises.feedback import (
     linear_widths,
     read,
     right,
+    topic,
     unanswered,
     verdict,
     wrong,
@@ -36,7 +37,8 @@ def check_parameter_count(answer: Any) -> Feedback:
                                        "가중치 행렬만 세었습니다. 출력 노드마다 편향(bias)도 하나씩 있습니다."),
                              784 * 128 + 128: one_layer, 128 * 16 + 16: one_layer},
                    otherwise=(f"{value} is off: a Linear(a, b) layer has a·b weights and b biases.",
-                              f"{value}은(는) 맞지 않습니다. Linear(a, b) 층에는 가중치 a·b개와 편향 b개가 있습니다."))
+                              f"{topic(str(value))} 맞지 않습니다. "
+                              "Linear(a, b) 층에는 가중치 a·b개와 편향 b개가 있습니다."))
 
 
 def check_encoder(module: Any) -> Feedback:
@@ -84,7 +86,7 @@ def check_compression_factor(answer: Any) -> Feedback:
                                         "그것은 남는 수의 비율입니다. 압축 배율은 코드가 입력보다 몇 배 작은지를 "
                                         "나타냅니다.")},
                    otherwise=(f"{value:g} is not it: divide the input size by the code size.",
-                              f"{value:g}은(는) 답이 아닙니다. 입력의 크기를 코드의 크기로 나누세요."))
+                              f"{topic(format(value, 'g'))} 답이 아닙니다. 입력의 크기를 코드의 크기로 나누세요."))
 
 
 def check_untrained_neighbours(answer: Any) -> Feedback:
@@ -149,5 +151,6 @@ def check_untrained_linear_code(answer: Any, activation: Any) -> Feedback:
                                     "답하세요.")},
                    otherwise=(f"{value:g} is not what the cell prints with nn.Identity: answer the share as a number "
                               "between 0 and 1 (e.g. 0.25 for 25%).",
-                              f"{value:g}은(는) nn.Identity로 바꾼 셀이 출력하는 값이 아닙니다. 비율을 0과 1 사이의 "
+                              f"{topic(format(value, 'g'))} nn.Identity로 바꾼 셀이 출력하는 값이 아닙니다. "
+                              "비율을 0과 1 사이의 "
                               "수로 답하세요(예: 25%면 0.25)."))

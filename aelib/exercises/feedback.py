@@ -18,8 +18,61 @@ from torch import nn
 UNANSWERED = (None, Ellipsis)
 LANGUAGES = ("en", "ko")
 MARKS = {"en": {"right": "✅ Right", "wrong": "❌ Not yet", "unanswered": "✏️ Your turn"},
-         "ko": {"right": "✅ 맞았습니다", "wrong": "❌ 아직 아닙니다", "unanswered": "✏️ 여러분 차례입니다"}}
+         "ko": {"right": "✅ 맞았습니다", "wrong": "❌ 다시 생각해 보세요", "unanswered": "✏️ 직접 풀어 보세요"}}
 T = TypeVar("T")
+# The Korean forms the Korean notebooks print beside each option (`"same"`(같다)), accepted as that option
+# (compared without spaces); tests/test_feedback_language.py checks every one against its notebook.
+KOREAN_FORMS = {
+    "약 0.5": "about 0.5",
+    "비슷하게 정리된다": "about as well",
+    "0.5보다 높다": "above 0.5",
+    "우연보다는 높다": "above chance",
+    "거의 언제나 같은 숫자다": "almost always",
+    "나쁘다": "as bad",
+    "똑같이 회색": "as grey",
+    "0.5보다 낮다": "below 0.5",
+    "더 낮음": "better",
+    "더 잘 정리된다": "better",
+    "좋아진다": "better",
+    "흐릿한 출력": "blur",
+    "흐릿한 획": "blur",
+    "둘 다": "both",
+    "레이블을 뒤섞었을 때보다 나을 것이 없다": "chance",
+    "알아볼 수 있는 숫자": "digit",
+    "어느 쪽이든": "either",
+    "내려간다": "falls",
+    "더 회색": "greyer",
+    "찍는 수준이다": "guessing",
+    "그 중간이다": "in between",
+    "덜 회색": "less grey",
+    "그럭저럭이다": "modest",
+    "훨씬 나쁘다": "much worse",
+    "거의 완벽하다": "near perfect",
+    "둘 다 못 이김": "neither",
+    "찍는 것보다 나을 게 없다": "no better than guessing",
+    "달라지지 않는다": "no change",
+    "잡음": "noise",
+    "텅 빈 이미지나 무작위 픽셀": "noise",
+    "완벽하다": "perfect",
+    "재매개변수화": "reparameterised",
+    "올라간다": "rises",
+    "같다": "same",
+    "같음": "same",
+    "점수 함수": "score function",
+    "선명한 추측": "sharp",
+    "선명한 획": "sharp",
+    "조금 나쁘다": "slightly worse",
+    "이웃한 숫자들의 중간쯤 되는 흐릿한 얼룩": "smudge",
+    "그대로다": "stays",
+    "평균 숫자": "the average digit",
+    "회색으로 시작한 경우": "the grey start",
+    "똑같은 흐릿한 이미지의 되풀이": "the same blur",
+    "거꾸로 뒤집혔다": "upside down",
+    "다양한 숫자": "varied digits",
+    "나빠진다": "worse",
+    "더 높음": "worse",
+    "덜 정리된다": "worse",
+}
 Text = tuple[str, str]  # (English, 한국어)
 _language = "en"
 
@@ -59,6 +112,21 @@ class Feedback:
     _repr_pretty_ = lambda self, p, cycle: p.text(repr(self))  # noqa: E731  (IPython's pretty printer)
 
 
+_DIGIT_HAS_FINAL = {"0": True, "1": True, "2": False, "3": True, "4": False, "5": False, "6": True, "7": True,
+                    "8": True, "9": False}  # 영 일 이 삼 사 오 육 칠 팔 구: does the Korean reading end in a consonant?
+
+
+def topic(text: str) -> str:
+    """``text`` with the Korean topic particle that fits how it is read: 은 after a final consonant, 는 after a
+    vowel (numbers read digit by digit at the end); 은(는) where the reading is not known (e.g. English words)."""
+    last = next((ch for ch in reversed(text) if ch.isalnum()), "")
+    if "\uac00" <= last <= "\ud7a3":
+        return text + ("은" if (ord(last) - 0xAC00) % 28 else "는")
+    if last in _DIGIT_HAS_FINAL:
+        return text + ("은" if _DIGIT_HAS_FINAL[last] else "는")
+    return text + "은(는)"
+
+
 def right(en: str, ko: str) -> Feedback:
     return Feedback("right", en, ko)
 
@@ -81,6 +149,37 @@ def read(answer: Any, what: Text, convert: Callable[[Any], T | Feedback]) -> T |
     if is_unanswered(answer):
         return unanswered(what)
     return convert(answer)
+
+
+_KOREAN_BY_SPACELESS = {korean.replace(" ", ""): option for korean, option in KOREAN_FORMS.items()}
+
+
+def option_key(answer: Any, options: Mapping[str, Any] | tuple[str, ...], aliases: Mapping[str, str] | None) -> str:
+    """The option a learner's answer names: case and spaces ignored, then ``aliases``, then the Korean forms."""
+    key = " ".join(str(answer).split()).lower()
+    key = (aliases or {}).get(key, key)
+    if key not in options:
+        key = _KOREAN_BY_SPACELESS.get(key.replace(" ", ""), key)
+    return key
+
+
+def read_prediction(
+    prediction: Any, options: tuple[str, ...], aliases: Mapping[str, str] | None = None
+) -> str | Feedback:
+    """The prediction a learner wrote before running a cell, as one of ``options``, or the Feedback to give instead.
+
+    Case and surrounding spaces are ignored; ``aliases`` maps other spellings (Korean ones too) to an option.
+    """
+    listed = ", ".join(f'"{o}"' for o in options[:-1]) + f' or "{options[-1]}"'
+    listed_ko = ", ".join(f'"{o}"' for o in options)
+    if is_unanswered(prediction):
+        return unanswered((f"your prediction first, written before you run the cell: {listed}",
+                           f"실행하기 전에 적은 예측: {listed_ko} 중 하나"))
+    key = option_key(prediction, options, aliases)
+    if key not in options:
+        return wrong(f"predict with {listed}, not {prediction!r}.",
+                     f"{listed_ko} 가운데 하나로 예측하세요({topic(repr(prediction))} 아닙니다).")
+    return key
 
 
 def as_whole_number(answer: Any) -> int | Feedback:
@@ -181,8 +280,7 @@ def choose(
     """
     if is_unanswered(answer):
         return unanswered(what)
-    key = str(answer).strip().lower()
-    key = (aliases or {}).get(key, key)
+    key = option_key(answer, options, aliases)
     if key in options:
         return options[key]
-    return wrong(f"answer {what[0]}, not {answer!r}.", f"{answer!r}은(는) 보기에 없습니다 (답의 형태: {what[1]}).")
+    return wrong(f"answer {what[0]}, not {answer!r}.", f"{topic(repr(answer))} 보기에 없습니다 (답의 형태: {what[1]}).")

@@ -16,6 +16,7 @@ from aelib.exercises.feedback import (
     is_unanswered,
     read,
     right,
+    topic,
     unanswered,
     verdict,
     wrong,
@@ -37,7 +38,8 @@ def check_batch_shape(answer: Any) -> Feedback:
                    mistakes={(8, 64): ("rows and columns are swapped: PyTorch puts the batch first.",
                                        "행과 열이 뒤바뀌었습니다. PyTorch는 배치를 맨 앞에 둡니다.")},
                    otherwise=(f"{shape} is not it: how many images, and how many numbers per image?",
-                              f"{shape}은(는) 답이 아닙니다. 이미지는 몇 장이고, 이미지 한 장마다 수는 몇 개인가요?"))
+                              f"{topic(str(shape))} 답이 아닙니다. "
+                              "이미지는 몇 장이고, 이미지 한 장마다 수는 몇 개인가요?"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,7 +72,7 @@ def check_pca_agreement(answer: Any) -> Feedback:
                      "백분율로 보입니다. 0과 1 사이의 비율로 답하세요.")
     return wrong(f"{value:.3f} is off: fit PCA(latent_dim=32) on train_images and call "
                  "neighbour_agreement(pca.encode).",
-                 f"{value:.3f}은(는) 맞지 않습니다. train_images로 PCA(latent_dim=32)를 적합한 다음 "
+                 f"{topic(format(value, '.3f'))} 맞지 않습니다. train_images로 PCA(latent_dim=32)를 적합한 다음 "
                  "neighbour_agreement(pca.encode)를 호출하세요.")
 
 

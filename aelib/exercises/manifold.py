@@ -13,6 +13,7 @@ from aelib.exercises.feedback import (
     choose,
     read,
     right,
+    topic,
     verdict,
     wrong,
 )
@@ -83,7 +84,7 @@ def check_pca_error(answer: Any) -> Feedback:
                      "제곱근은 씌우지 않습니다.")
     return wrong(f"{value:.4g} is off: fit PCA(latent_dim=50) on the training images, then use "
                  "aelib.train.reconstruction_error(pca, test_images[:1000]).",
-                 f"{value:.4g}은(는) 맞지 않습니다. 학습 이미지로 PCA(latent_dim=50)를 적합(fit)한 다음, "
+                 f"{topic(format(value, '.4g'))} 맞지 않습니다. 학습 이미지로 PCA(latent_dim=50)를 적합(fit)한 다음, "
                  "aelib.train.reconstruction_error(pca, test_images[:1000]) 함수로 오차를 재세요.")
 
 
@@ -138,6 +139,6 @@ def check_close_pairs_below_the_turn_gap(answer: Any) -> Feedback:
                    otherwise=(f"{value:g} is not the share with 5.0: neighbouring turns are about 6.3 apart, so think "
                               "about which pairs closer than 5 could be far apart along the sheet, then run the cell "
                               "with 5.0.",
-                              f"{value:g}은(는) 5.0일 때의 비율이 아닙니다. 이웃한 바퀴는 약 6.3 떨어져 "
+                              f"{topic(format(value, 'g'))} 5.0일 때의 비율이 아닙니다. 이웃한 바퀴는 약 6.3 떨어져 "
                               "있습니다. 5보다 가까운 쌍 가운데 면을 따라 멀리 떨어질 수 있는 쌍이 "
                               "있을지 생각해 본 뒤, 5.0으로 셀을 실행해 보세요."))

@@ -7,7 +7,7 @@ from typing import Any
 import torch
 
 from aelib.data import load_mnist
-from aelib.exercises.feedback import Feedback, as_number, choose, read, right, unanswered, verdict, wrong
+from aelib.exercises.feedback import Feedback, as_number, choose, read, right, topic, unanswered, verdict, wrong
 from aelib.models import AutoEncoder
 
 
@@ -23,7 +23,8 @@ def check_mse_by_hand(answer: Any) -> Feedback:
                              0.25: ("that is the mean absolute difference: square each difference first (0.5² = 0.25).",
                                     "그것은 차이의 절댓값을 평균한 값입니다. 차이마다 먼저 제곱하세요(0.5² = 0.25).")},
                    otherwise=(f"{value:g} is off: square each of the 4 differences, add them, divide by 4.",
-                              f"{value:g}은(는) 맞지 않습니다. 차이 4개를 각각 제곱해서 더한 다음 4로 나누세요."))
+                              f"{topic(format(value, 'g'))} 맞지 않습니다. "
+                              "차이 4개를 각각 제곱해서 더한 다음 4로 나누세요."))
 
 
 def check_train_step(train_step: Any) -> Feedback:

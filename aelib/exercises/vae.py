@@ -8,10 +8,10 @@ from aelib.exercises.feedback import (
     Feedback,
     as_number,
     choose,
-    is_unanswered,
     read,
+    read_prediction,
     right,
-    unanswered,
+    topic,
     verdict,
     wrong,
 )
@@ -35,7 +35,8 @@ def check_gaussian_weight(answer: Any) -> Feedback:
                                    "가중치 1은 노트북 07에서 택한 s² = ½일 때의 값입니다. 여기서는 s² = 2입니다.")},
                    otherwise=(f"{value:g} is off: write out −log of the Gaussian density and read off the factor "
                               "in front of ‖x − x̂‖².",
-                              f"{value:g}은(는) 맞지 않습니다. 가우시안 밀도의 −log를 풀어 쓰고, ‖x − x̂‖² 앞에 붙는 "
+                              f"{topic(format(value, 'g'))} 맞지 않습니다. "
+                              "가우시안 밀도의 −log를 풀어 쓰고, ‖x − x̂‖² 앞에 붙는 "
                               "계수를 읽어 보세요."))
 
 
@@ -82,25 +83,21 @@ def check_beta_prediction(answer: Any) -> Feedback:
 def check_mean_reduced_kl(answer: Any, prediction: Any = None) -> Feedback:
     """The test KL per image of an m = 2 VAE trained with a mean-reduced cross-entropy plus the summed KL
     (β = 784 in disguise), and the prediction written first: does the KL "rise", "fall" or "stay"?"""
-    if is_unanswered(prediction):
-        return unanswered(('your prediction first, written before you train: "rises", "falls" or "stays"',
-                           '학습시키기 전에 적은 예측: "rises", "falls", "stays" 중 하나'))
-    key = str(prediction).strip().lower()
-    key = {"rise": "rises", "fall": "falls", "stay": "stays", "오른다": "rises", "내려간다": "falls",
-           "그대로": "stays"}.get(key, key)
-    if key not in ("rises", "falls", "stays"):
-        return wrong(f'predict with "rises", "falls" or "stays", not {prediction!r}.',
-                     f'"rises", "falls", "stays" 가운데 하나로 예측하세요({prediction!r}은(는) 아닙니다).')
+    key = read_prediction(prediction, ("rises", "falls", "stays"),
+                          aliases={"rise": "rises", "fall": "falls", "stay": "stays", "오른다": "rises",
+                                   "내려간다": "falls", "떨어진다": "falls", "그대로": "stays"})
+    if isinstance(key, Feedback):
+        return key
     value = read(answer, ("a number, the KL in nats per image", "수(이미지 한 장당 KL, 내트 단위)"), as_number)
     if isinstance(value, Feedback):
         return value
     if value > 1.0:
-        return wrong(f"{value:g} nats is about what the ELBO (β = 1) gives; check that the loss you trained with "
-                     "averages the cross-entropy over the pixels (F.binary_cross_entropy's default) and then adds "
-                     "the KL, and that you measured the KL of that model.",
-                     f"{value:g}내트는 ELBO(β = 1)일 때와 비슷한 값입니다. 학습에 쓴 손실이 교차 엔트로피를 픽셀에 "
-                     "대해 평균한 뒤(F.binary_cross_entropy의 기본값) KL을 더하는지, 그리고 그 모델의 KL을 쟀는지 "
-                     "확인하세요.")
+        return wrong(f"{value:g} nats is about what the ELBO (β = 1) gives: set loss_to_try = \"mean-reduced\" in the "
+                     "cell and run it (the loss averages the cross-entropy over the pixels, F.binary_cross_entropy's "
+                     "default, and then adds the KL), and answer with the KL of that model.",
+                     f"{value:g}내트는 ELBO(β = 1)일 때와 비슷한 값입니다. 셀에서 loss_to_try = \"mean-reduced\"로 "
+                     "바꾸어 실행하고(이 손실은 교차 엔트로피를 픽셀에 대해 평균한 뒤, 곧 F.binary_cross_entropy의 "
+                     "기본값으로 구한 뒤 KL을 더합니다), 그 모델의 KL로 답하세요.")
     if value < 0:
         return wrong("a KL divergence is never negative: check the measurement.",
                      "KL 발산은 음수가 될 수 없습니다. 측정을 확인하세요.")
