@@ -148,3 +148,13 @@ def test_each_cloud_is_drawn_as_mu_plus_minus_two_sigma():
     with pytest.raises(ValueError, match="same shape"):
         draw_clouds(torch.zeros(2, 2), torch.ones(3, 2), ax=ax)
     plt.close(fig)
+
+
+def test_a_nudged_label_points_to_a_dot_at_its_true_median():
+    z = torch.tensor([[0.0, 0.0], [0.1, 0.0], [0.0, 0.1], [10.0, 10.0]])  # digits 3 and 5 share a median nearly
+    labels = torch.tensor([3, 5, 5, 7])
+    ax = plot_latent(z, labels)
+    dots = [line for line in ax.lines if line.get_marker() == "o"]
+    medians = sorted(tuple(np.round(d.get_xydata()[0], 3)) for d in dots)
+    assert medians == [(0.0, 0.0), (0.05, 0.05)]  # by hand: 3's median, 5's median; 7 stands alone, no dot
+    plt.close(ax.figure)

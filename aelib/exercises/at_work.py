@@ -144,13 +144,13 @@ def check_same_seconds(answer: Any) -> Feedback:
     if abs(value - 0.0167) < 0.0012:
         return wrong("that is the 7-epoch MLP of section 1: set mlp_epochs = 14 in the cell, run it, and answer "
                      "with the new test MSE.",
-                     "그것은 1절의 7에폭 MLP입니다. 셀에서 mlp_epochs = 14로 바꾸고 실행한 뒤, 새 테스트 MSE로 "
+                     "그것은 1절의 7에포크 MLP입니다. 셀에서 mlp_epochs = 14로 바꾸고 실행한 뒤, 새 테스트 MSE로 "
                      "답하세요.")
     if not 0.009 <= value <= 0.0135:
         return wrong(f"{value:g} is not what 14 epochs give (about 0.011 in our run): check that the MLP has a "
                      "16-number code, trained on the notebook's 30,000 images, and that you answer with its test "
                      "MSE, not its seconds.",
-                     f"{topic(format(value, 'g'))} 14에폭일 때의 값이 아닙니다(우리 결과로는 약 0.011). "
+                     f"{topic(format(value, 'g'))} 14에포크일 때의 값이 아닙니다(우리 결과로는 약 0.011). "
                      "MLP의 코드가 16개의 "
                      "수인지, 노트북의 30,000장으로 학습했는지, 그리고 초가 아니라 테스트 MSE로 답했는지 "
                      "확인하세요.")
@@ -161,4 +161,4 @@ def check_same_seconds(answer: Any) -> Feedback:
                  f"합성곱 모델과 비슷한 시간을 쓰면 MLP는 {value:.4f}에 이릅니다. 우리 결과에서 합성곱 모델의 "
                  "0.0123과 같거나 더 낮습니다. 어느 모델이 이기는지는 무엇을 같게 맞추느냐에 달려 있습니다. 합성곱 "
                  "모델은 같은 오차를 훨씬 적은 가중치와 적은 계산으로 얻지만, 곱셈-덧셈이 느리게 도는 CPU에서는 "
-                 "MLP가 같은 시간 동안 에폭을 더 돌 수 있습니다.")
+                 "MLP가 같은 시간 동안 에포크을 더 돌 수 있습니다.")
