@@ -78,7 +78,7 @@ def test_a_stored_answer_is_shown_in_korean_and_a_stale_one_is_refused():
     code = "answer = ...\naelib.exercises.vae.check_gaussian_weight(answer)"
     stored = "✏️ Your turn: replace the `...` with a number, then run the cell again."
     assert korean.korean_feedback(code, stored) == (
-        "✏️ 직접 풀어 보세요: `...` 대신 답을 쓰고 셀을 다시 실행하세요 (답의 형태: 수).")
+        "✏️ 직접 풀어 보세요: `...` 대신 답을 쓰고 셀을 다시 실행하세요(답의 형태: 수).")
     with pytest.raises(ValueError, match="re-execute the English notebook"):
         korean.korean_feedback(code, stored.replace("a number", "a whole number"))
 

@@ -137,7 +137,7 @@ def wrong(en: str, ko: str) -> Feedback:
 
 def unanswered(what: Text) -> Feedback:
     return Feedback("unanswered", f"replace the `...` with {what[0]}, then run the cell again.",
-                    f"`...` 대신 답을 쓰고 셀을 다시 실행하세요 (답의 형태: {what[1]}).")
+                    f"`...` 대신 답을 쓰고 셀을 다시 실행하세요(답의 형태: {what[1]}).")
 
 
 def is_unanswered(answer: Any) -> bool:
@@ -174,7 +174,7 @@ def read_prediction(
     listed_ko = ", ".join(f'"{o}"' for o in options)
     if is_unanswered(prediction):
         return unanswered((f"your prediction first, written before you run the cell: {listed}",
-                           f"실행하기 전에 적은 예측: {listed_ko} 중 하나"))
+                           f"실행하기 전에 적어 둔 예측({listed_ko} 중 하나)"))
     key = option_key(prediction, options, aliases)
     if key not in options:
         return wrong(f"predict with {listed}, not {prediction!r}.",
