@@ -163,15 +163,103 @@ def test_every_page_loads_offline_with_its_images_and_typeset_math(site, served,
         with_math)
 
 
+EXPLORER_PAGES = {"en": "notebooks/06_reconstruction_vs_generation.html",
+                  "ko": "notebooks/ko/06_reconstruction_vs_generation.html"}
+
+
+def _aelib_greys(z: list[float]) -> list[int]:
+    """What the page should draw for ``z``: aelib's own decode of the shipped model, as 0..255 dark-on-white."""
+    import torch
+
+    from aelib.pretrained import load_autoencoder_2d
+
+    with torch.no_grad():
+        image = load_autoencoder_2d().decode(torch.tensor([z], dtype=torch.float32))[0]
+    return [round(255 * (1 - float(v))) for v in image]
+
+
+def _state(page) -> tuple[list[float], list[int]]:
+    return page.evaluate("[window.aeExplorers[0].z.slice(), window.aeExplorers[0].greys()]")
+
+
+def _open_explorer(page, url: str) -> None:
+    page.goto(url, wait_until="load")
+    page.wait_for_function("window.aeExplorers && window.aeExplorers.length === 1", timeout=10_000)
+
+
 @pytest.mark.browser
-def test_the_explorer_page_shows_the_static_map_instead_of_the_widget(served, browser_page):
+@pytest.mark.parametrize("edition", ["en", "ko"])
+def test_the_latent_explorer_runs_in_the_page(site, served, browser_page, edition):
+    """Sliders and the map move z; the canvas shows aelib's own decode of that z; one decode takes < 5 ms."""
+    if not (site / EXPLORER_PAGES[edition]).exists():
+        pytest.skip("no Korean edition")
     page, refused = browser_page
-    page.goto(served + "notebooks/06_reconstruction_vs_generation.html", wait_until="load")
-    assert page.get_by_text("The live latent explorer runs in Jupyter").count() == 1
+    _open_explorer(page, served + EXPLORER_PAGES[edition])
+    assert page.locator(".ae-explorer").is_visible() and not page.locator(".ae-fallback").is_visible()
     assert page.get_by_text("VBox(children=").count() == 0
-    figures = page.evaluate("[...document.images].map(i => i.naturalWidth)")
-    assert len(figures) >= 5 and min(figures) > 100
-    assert not refused
+    z, greys = _state(page)
+    page.locator(".ae-z1").fill("10")  # a learner drags slider z1 to 10
+    z_slid, greys_slid = _state(page)
+    assert z_slid == [pytest.approx(10), z[1]] and greys_slid != greys
+    page.locator(".ae-map").click(position={"x": 60, "y": 240})  # lower left of the map
+    z_clicked, greys_clicked = _state(page)
+    assert z_clicked[0] < z_slid[0] and z_clicked[1] < z[1] and greys_clicked != greys_slid
+    assert float(page.locator(".ae-z2").input_value()) == z_clicked[1]  # the sliders follow the click
+    for z_seen, greys_seen in ((z, greys), (z_slid, greys_slid), (z_clicked, greys_clicked)):
+        worst = max(abs(a - b) for a, b in zip(greys_seen, _aelib_greys(z_seen), strict=True))
+        assert worst <= 2, f"the page's decode of z = {z_seen} differs from aelib's by {worst}/255"
+    status = page.locator(".ae-status").inner_text()
+    words = {"en": ("near the training codes", "in an empty region"), "ko": ("학습 코드 가까이", "빈 영역")}[edition]
+    assert status.startswith(f"z = ({z_clicked[0]:.2f}, {z_clicked[1]:.2f})") and any(w in status for w in words)
+    # the page's own timing: a learner's 60 slider moves
+    page.evaluate("for (let i = 0; i < 60; i++) window.aeExplorers[0].setZ([-20 + i, 5 - i / 4]);")
+    milliseconds = page.evaluate("window.aeExplorers[0].decodeMs")
+    median = sorted(milliseconds)[len(milliseconds) // 2]
+    print(f"\none decode in the page ({edition}): median {median:.2f} ms over {len(milliseconds)} decodes")
+    assert median <= 5, f"a decode takes {median:.1f} ms in the page (median); it should take under 5 ms"
+    assert not refused, f"the explorer's page tried to reach the network: {refused[:3]}"
+
+
+@pytest.mark.browser
+def test_the_latent_explorer_runs_from_disk_and_falls_back_without_scripts(site, browser_page):
+    """Opened straight from disk (file://) the explorer runs and asks for nothing but local files; with
+    scripts off, the note and the static map stand in for it."""
+    page, _ = browser_page
+    browser = page.context.browser
+    context = browser.new_context()
+    local = context.new_page()
+    requested: list[str] = []
+    local.on("request", lambda request: requested.append(request.url))
+    _open_explorer(local, (site / EXPLORER_PAGES["en"]).as_uri())
+    _, before = _state(local)
+    local.locator(".ae-z2").fill("-10")
+    z, after = _state(local)
+    assert z[1] == pytest.approx(-10) and after != before
+    assert max(abs(a - b) for a, b in zip(after, _aelib_greys(z), strict=True)) <= 2
+    assert requested and all(url.startswith(("file://", "data:")) for url in requested), requested[:3]
+    context.close()
+    context = browser.new_context(java_script_enabled=False)
+    still = context.new_page()
+    still.goto((site / EXPLORER_PAGES["en"]).as_uri(), wait_until="load")
+    assert still.locator(".ae-fallback").is_visible() and not still.locator(".ae-explorer").is_visible()
+    assert still.get_by_text("the static map of the next section shows the same latent plane").count() == 1
+    assert min(still.evaluate("[...document.images].map(i => i.naturalWidth)")) > 100
+    context.close()
+
+
+def test_every_notebook_page_offers_its_notebook_and_leaves_out_the_set_up_cell(site: Path):
+    """The download link gives the committed notebook, byte for byte; the set-up cell (which only matters
+    where a notebook runs) is not on the page."""
+    committed = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + sorted(
+        (ROOT / "notebooks").glob("ko/[0-9][0-9]_*.ipynb"))
+    assert len(committed) >= 9
+    for notebook in committed:
+        page = site / notebook.relative_to(ROOT).with_suffix(".html")
+        html = page.read_text(encoding="utf-8")
+        assert f'href="{notebook.name}" download' in html, f"{page.name} has no download link"
+        assert (page.parent / notebook.name).read_bytes() == notebook.read_bytes()
+        assert "COURSE_PACKAGE" in notebook.read_text(encoding="utf-8")  # the set-up cell is in the notebook,
+        assert "COURSE_PACKAGE" not in html, f"{page.relative_to(site)} shows the set-up cell"  # not on its page
 
 
 @pytest.mark.browser

@@ -1,10 +1,12 @@
 """Build the course website from the committed, executed notebooks: ``python -m tools.site [--out DIR]``.
 
 No notebook is executed. The sources are staged in a temporary folder first, so that the build never
-writes into the repository and the site can differ from GitHub's view in two places only: the live
-latent explorer's output is replaced by a note pointing at the static map after it, and the front
-page (the README, as index.md) and the solutions' index get the hidden tables of contents that order
-the pages (CONTRIBUTING.md among them).
+writes into the repository and the site differs from GitHub's view in these places only: the Jupyter
+widget of the latent explorer is replaced by the same explorer in the page's own JavaScript
+(``tools.site_explorer``; without scripts, a note points at the static map after it); every notebook page
+links its ``.ipynb`` for download and leaves out the set-up cell, which only matters where the notebook
+runs; and the front page (the README, as index.md) and the solutions' index get the hidden tables of
+contents that order the pages (CONTRIBUTING.md among them).
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from importlib import resources
 from pathlib import Path
 
 from tools.course import ROOT, notebooks, read_notebook
+from tools.setup_cell import MARKER as SETUP_MARKER
+from tools.site_explorer import explorer_html, write_assets
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
-WIDGET_NOTE = {
-    "en": "<p><em>The live latent explorer runs in Jupyter (JupyterLab, Notebook 7 or Colab). "
-          "On this page, the static map of the next section shows the same latent plane.</em></p>",
-    "ko": "<p><em>살아 움직이는 잠재공간 탐색기는 Jupyter(JupyterLab, Notebook 7, Colab)에서 실행됩니다. "
-          "이 페이지에서는 다음 절의 정적인 지도가 같은 잠재공간을 보여 줍니다.</em></p>",
+DOWNLOAD = {
+    "en": '<p class="nb-download">⬇ <a href="{name}" download>Download this notebook ({name})</a> '
+          "to run it in Jupyter (see the front page for the set-up).</p>",
+    "ko": '<p class="nb-download">⬇ <a href="{name}" download>이 노트북 내려받기({name})</a>: '
+          "Jupyter에서 실행해 보세요(준비 방법은 첫 페이지에 있습니다).</p>",
 }
 
 
@@ -36,14 +40,20 @@ def solution_pages(edition: str = "en") -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]_*.md"))
 
 
-def static_notebook(notebook: dict, edition: str = "en") -> dict:
-    """A copy of ``notebook`` whose live-widget outputs are replaced by a note (and no widget state)."""
+def site_notebook(notebook: dict, name: str, edition: str = "en") -> dict:
+    """A copy of ``notebook`` as the site shows it: the widget's output replaced by the page's own explorer
+    (and no widget state), the set-up cell removed, and a download link to ``name`` after the first cell."""
     notebook = copy.deepcopy(notebook)
     notebook["metadata"].pop("widgets", None)
+    depth = 1 if edition == "en" else 2  # notebooks/ or notebooks/ko/ below the site's root
     for cell in notebook["cells"]:
         for output in cell.get("outputs", []):
             if WIDGET_MIME in output.get("data", {}):
-                output["data"] = {"text/html": WIDGET_NOTE[edition], "text/plain": "(live latent explorer)"}
+                output["data"] = {"text/html": explorer_html(edition, depth), "text/plain": "(live latent explorer)"}
+        if cell["cell_type"] == "code" and "".join(cell["source"]).startswith(SETUP_MARKER):
+            cell["metadata"]["tags"] = ["remove-cell"]
+    download = DOWNLOAD[edition].format(name=name)
+    notebook["cells"].insert(1, {"cell_type": "markdown", "id": "site-download", "metadata": {}, "source": download})
     return notebook
 
 
@@ -95,13 +105,17 @@ def stage(source: Path) -> None:
     for edition in ("en", "ko") if korean_edition() else ("en",):
         folder = source / "notebooks" / ("" if edition == "en" else edition)
         folder.mkdir(parents=True, exist_ok=True)
+        downloads = source / "_extra" / folder.relative_to(source)  # copied beside the pages, as committed
+        downloads.mkdir(parents=True, exist_ok=True)
         for path in notebooks(edition):
-            staged = static_notebook(read_notebook(path), edition)
+            staged = site_notebook(read_notebook(path), path.name, edition)
             (folder / path.name).write_text(json.dumps(staged, ensure_ascii=False), encoding="utf-8")
+            shutil.copy(path, downloads / path.name)
     shutil.copy(ROOT / "website" / "conf.py", source / "conf.py")
     mathjax = resources.files("mathjax") / "static" / "mathjax" / "es5" / "tex-svg.js"
     (source / "_static" / "mathjax").mkdir(parents=True)
     (source / "_static" / "mathjax" / "tex-svg.js").write_bytes(mathjax.read_bytes())
+    write_assets(source / "_static")
 
 
 def build(out: Path) -> float:

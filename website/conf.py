@@ -10,7 +10,7 @@ exclude_patterns = ["_build"]
 
 # The notebooks are shown as committed: prose, math and stored outputs. Nothing is executed.
 nb_execution_mode = "off"
-nb_ipywidgets_js = {}  # no widget scripts from a CDN: the explorer's static map stands in for it
+nb_ipywidgets_js = {}  # no widget scripts from a CDN: the explorer runs in the page's own script (tools.site_explorer)
 myst_enable_extensions = ["dollarmath", "amsmath"]
 myst_heading_anchors = 3
 
@@ -18,6 +18,7 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "Autoencoders, hands on"
 html_static_path = ["_static"]
+html_extra_path = ["_extra"]  # each notebook's .ipynb, as committed, beside its page (the download link)
 mathjax_path = "mathjax/tex-svg.js"  # MathJax 3, copied in by tools.site from the installed package
 html_show_sourcelink = False
 html_copy_source = False

@@ -1,0 +1,115 @@
+"""The website's live latent explorer (notebook 06's page): the shipped 2-D decoder, run in the page's JavaScript.
+
+``tools.site`` calls :func:`write_assets` at build time. It writes two classic scripts into the site's
+``_static/explorer/``: ``decoder_2d.js`` (the shipped decoder's weights as float16, the training codes and
+digits the map shows, the slider ranges) and ``explorer.js`` (the page's code, copied from ``website/``).
+:func:`explorer_html` is what stands in the notebook's page where the Jupyter widget stood. The ranges,
+the "empty region" distance and the starting z are those of ``aelib.widgets.LatentExplorer`` itself, so
+the page and the notebook's widget show the same plane.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+
+from tools.course import ROOT
+
+MAP_CODES = 10_000  # the notebook's explorer shows the first 10,000 training codes
+SCRIPTS = ("decoder_2d.js", "explorer.js")
+
+TEXT = {
+    "en": {
+        "note": "The live latent explorer needs JavaScript (or Jupyter, where the notebook's widget runs); "
+                "the static map of the next section shows the same latent plane.",
+        "about": "Runs in this page: the course's shipped 2-D decoder, computed in your browser. "
+                 "Move the sliders, or click or drag on the map.",
+        "map": "training codes (click to set z)",
+        "digit": "decoded image",
+    },
+    "ko": {
+        "note": "살아 움직이는 잠재공간 탐색기는 JavaScript가 켜져 있어야 합니다"
+                "(Jupyter에서는 노트북의 위젯이 실행됩니다). ""다음 절의 정적인 지도가 같은 잠재공간을 보여 줍니다.",
+        "about": "이 페이지 안에서 실행됩니다: 강좌가 함께 제공하는 2차원 디코더를 브라우저가 직접 계산합니다. "
+                 "슬라이더를 움직이거나 지도를 클릭하거나 끌어 보세요.",
+        "map": "학습 코드(클릭하면 z가 그 자리로)",
+        "digit": "디코딩된 이미지",
+    },
+}
+
+
+def float16_base64(array: np.ndarray) -> str:
+    """An array as little-endian float16 bytes in base64 (row-major)."""
+    return base64.b64encode(np.ascontiguousarray(array, dtype="<f2").tobytes()).decode("ascii")
+
+
+def explorer_data() -> dict:
+    """What the page needs: decoder layers (float16), map codes and digits, slider ranges, spacing, start z."""
+    import torch
+
+    from aelib.data import load_mnist
+    from aelib.pretrained import load_autoencoder_2d
+    from aelib.widgets import LatentExplorer
+
+    model = load_autoencoder_2d()
+    images, labels = load_mnist("train", limit=MAP_CODES)
+    with torch.no_grad():
+        codes = model.encode(images)
+    explorer = LatentExplorer(model, codes, labels)  # the notebook's widget: its ranges, spacing and start
+    linear = [layer for layer in model.decoder.layers if isinstance(layer, torch.nn.Linear)]
+    return {
+        "layers": [{"rows": layer.out_features, "cols": layer.in_features,
+                    "weight": float16_base64(layer.weight.detach().numpy()),
+                    "bias": float16_base64(layer.bias.detach().numpy())} for layer in linear],
+        "codes": float16_base64(codes.numpy()),
+        "labels": base64.b64encode(labels.numpy().astype(np.uint8).tobytes()).decode("ascii"),
+        "low": [math.floor(100 * v) / 100 for v in explorer.low],  # on the sliders' 0.01 grid, so that a slider
+        "high": [math.ceil(100 * v) / 100 for v in explorer.high],  # at 10 reads 10, not 9.9957
+        "spacing": explorer.spacing,
+        "start": explorer.z.tolist(),
+        "colours": [f"#{''.join(f'{round(255 * c):02x}' for c in colour[:3])}" for colour in _digit_colours()],
+    }
+
+
+def _digit_colours() -> list[tuple[float, ...]]:
+    from aelib.plots import DIGIT_COLOURS
+
+    return [DIGIT_COLOURS(d) for d in range(10)]
+
+
+def write_assets(static: Path) -> None:
+    """Write the explorer's two scripts into the staged site's ``_static`` folder."""
+    folder = static / "explorer"
+    folder.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(explorer_data(), separators=(",", ":"))
+    (folder / "decoder_2d.js").write_text(
+        "// The course's shipped 2-D autoencoder's decoder (aelib/checkpoints/ae_mnist_m2.pt), written by\n"
+        f"// `python -m tools.site`: weights as float16, and the first {MAP_CODES:,} training codes.\n"
+        f"window.AE_EXPLORER_DATA = {data};\n", encoding="utf-8")
+    (folder / "explorer.js").write_text((ROOT / "website" / "explorer.js").read_text(encoding="utf-8"),
+                                        encoding="utf-8")
+
+
+def explorer_html(edition: str, depth: int) -> str:
+    """The explorer's HTML for a page ``depth`` folders below the site's root; hidden until its script runs."""
+    text = TEXT[edition]
+    up = "../" * depth
+    scripts = "".join(f'<script src="{up}_static/explorer/{name}"></script>' for name in SCRIPTS)
+    return (
+        f'<div class="ae-explorer" data-lang="{edition}" hidden>'
+        f'<p class="ae-about"><em>{text["about"]}</em></p>'
+        '<div class="ae-sliders"></div>'
+        '<div class="ae-panels" style="display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start">'
+        f'<figure style="margin:0"><canvas class="ae-digit" width="196" height="196" '
+        f'style="border:1px solid #ccc;image-rendering:pixelated"></canvas>'
+        f'<figcaption>{text["digit"]}</figcaption></figure>'
+        f'<figure style="margin:0"><canvas class="ae-map" width="300" height="300" '
+        f'style="border:1px solid #ccc;cursor:crosshair;touch-action:none"></canvas>'
+        f'<figcaption>{text["map"]}</figcaption><div class="ae-legend"></div></figure>'
+        '</div><p class="ae-status"></p></div>'
+        f'<p class="ae-fallback"><em>{text["note"]}</em></p>{scripts}'
+    )
