@@ -124,7 +124,7 @@ def browser_page(served: str) -> Iterator[tuple[object, list[str]]]:
     refused: list[str] = []
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
-        page = browser.new_page()
+        page = browser.new_page(viewport={"width": 1280, "height": 800})  # a laptop's window: the site's default width
 
         def only_local(route, request) -> None:
             if request.url.startswith(served) or request.url.startswith("data:"):
@@ -149,6 +149,10 @@ def test_every_page_loads_offline_with_its_images_and_typeset_math(site, served,
         unloaded = page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
                                  ".map(i => i.getAttribute('src'))")
         assert not unloaded, f"{url}: images that did not load: {unloaded}"
+        if path.relative_to(site).parts[0] == "notebooks":  # a notebook's code fits the column at 1280 px
+            wide = page.evaluate("[...document.querySelectorAll('article pre')].filter(e => e.scrollWidth > "
+                                 "e.clientWidth + 1).map(e => e.textContent.split('\\n')[0].slice(0, 60))")
+            assert not wide, f"{url}: code that scrolls sideways at {page.viewport_size['width']} px: {wide[:3]}"
         math = page.locator(".math").count()
         if math:
             with_math.append(path.name)

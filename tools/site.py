@@ -116,6 +116,7 @@ def stage(source: Path) -> None:
     (source / "_static" / "mathjax").mkdir(parents=True)
     (source / "_static" / "mathjax" / "tex-svg.js").write_bytes(mathjax.read_bytes())
     write_assets(source / "_static")
+    shutil.copy(ROOT / "website" / "course.css", source / "_static" / "course.css")
 
 
 def build(out: Path) -> float:

@@ -18,6 +18,7 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = "Autoencoders, hands on"
 html_static_path = ["_static"]
+html_css_files = ["course.css"]  # website/course.css: notebook code fits the column (see the file)
 html_extra_path = ["_extra"]  # each notebook's .ipynb, as committed, beside its page (the download link)
 mathjax_path = "mathjax/tex-svg.js"  # MathJax 3, copied in by tools.site from the installed package
 html_show_sourcelink = False
