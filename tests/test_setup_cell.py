@@ -80,7 +80,8 @@ def test_the_wheel_holds_what_the_notebooks_need_and_no_maintainer_tooling(wheel
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ["aelib/__init__.py", "aelib/exercises/feedback.py", "aelib/exercises/generation.py",
                    "aelib/datasets/mnist/train-images-idx3-ubyte.gz", "aelib/datasets/mnist/SHA256SUMS.raw.txt",
-                   "aelib/checkpoints/ae_mnist_m2.pt", "aelib/checkpoints/digit_judge.pt", "aelib/widgets.py"]:
+                   "aelib/checkpoints/ae_mnist_m2.pt", "aelib/checkpoints/vae_mnist_m2.pt",
+                   "aelib/checkpoints/digit_judge.pt", "aelib/widgets.py"]:
         assert needed in names, f"the wheel lacks {needed}"
     assert not [n for n in names if n.startswith(("tools/", "tests/", "notebooks/"))]
 

@@ -7,6 +7,7 @@ Debian's chromium and the pinned ``playwright`` (skipped, with the reason, where
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import re
@@ -16,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import numpy as np
 import pytest
 
 from tests.test_browser import CHROMIUM_FLAGS, HANGUL, HANGUL_IS_MISSING, NO_HANGUL_FONT, chromium_path
@@ -167,61 +169,92 @@ def test_every_page_loads_offline_with_its_images_and_typeset_math(site, served,
         with_math)
 
 
+WORDS = {"en": ("near the training codes", "in an empty region"), "ko": ("학습 코드 가까이", "빈 영역")}
 EXPLORER_PAGES = {"en": "notebooks/06_reconstruction_vs_generation.html",
                   "ko": "notebooks/ko/06_reconstruction_vs_generation.html"}
 
 
-def _aelib_greys(z: list[float]) -> list[int]:
+def _aelib_greys(z: list[float], model: str = "ae") -> list[int]:
     """What the page should draw for ``z``: aelib's own decode of the shipped model, as 0..255 dark-on-white."""
     import torch
 
-    from aelib.pretrained import load_autoencoder_2d
+    from aelib.pretrained import load_autoencoder_2d, load_vae_2d
 
     with torch.no_grad():
-        image = load_autoencoder_2d().decode(torch.tensor([z], dtype=torch.float32))[0]
+        image = {"ae": load_autoencoder_2d, "vae": load_vae_2d}[model]().decode(torch.tensor([z]))[0]
     return [round(255 * (1 - float(v))) for v in image]
 
 
-def _state(page) -> tuple[list[float], list[int]]:
-    return page.evaluate("[window.aeExplorers[0].z.slice(), window.aeExplorers[0].greys()]")
+def _state(page, which: int = 0) -> tuple[list[float], list[int]]:
+    return page.evaluate(f"[window.aeExplorers[{which}].z.slice(), window.aeExplorers[{which}].greys()]")
 
 
 def _open_explorer(page, url: str) -> None:
     page.goto(url, wait_until="load")
-    page.wait_for_function("window.aeExplorers && window.aeExplorers.length === 1", timeout=10_000)
+    page.wait_for_function("window.aeExplorers && window.aeExplorers.length === 2", timeout=10_000)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("edition", ["en", "ko"])
-def test_the_latent_explorer_runs_in_the_page(site, served, browser_page, edition):
-    """Sliders and the map move z; the canvas shows aelib's own decode of that z; one decode takes < 5 ms."""
+def test_the_latent_explorers_run_in_the_page(site, served, browser_page, edition):
+    """For notebook 06's autoencoder and notebook 08's VAE: sliders, the map and the random button move z; the
+    canvas shows aelib's own decode of that z; one decode takes under 5 ms by the page's own clock."""
     if not (site / EXPLORER_PAGES[edition]).exists():
         pytest.skip("no Korean edition")
     page, refused = browser_page
     _open_explorer(page, served + EXPLORER_PAGES[edition])
-    assert page.locator(".ae-explorer").is_visible() and not page.locator(".ae-fallback").is_visible()
+    assert page.locator(".ae-explorer").nth(1).is_visible() and not page.locator(".ae-fallback").is_visible()
     assert page.get_by_text("VBox(children=").count() == 0
-    z, greys = _state(page)
-    page.locator(".ae-z1").fill("10")  # a learner drags slider z1 to 10
-    z_slid, greys_slid = _state(page)
-    assert z_slid == [pytest.approx(10), z[1]] and greys_slid != greys
-    page.locator(".ae-map").click(position={"x": 60, "y": 240})  # lower left of the map
-    z_clicked, greys_clicked = _state(page)
-    assert z_clicked[0] < z_slid[0] and z_clicked[1] < z[1] and greys_clicked != greys_slid
-    assert float(page.locator(".ae-z2").input_value()) == z_clicked[1]  # the sliders follow the click
-    for z_seen, greys_seen in ((z, greys), (z_slid, greys_slid), (z_clicked, greys_clicked)):
-        worst = max(abs(a - b) for a, b in zip(greys_seen, _aelib_greys(z_seen), strict=True))
-        assert worst <= 2, f"the page's decode of z = {z_seen} differs from aelib's by {worst}/255"
-    status = page.locator(".ae-status").inner_text()
-    words = {"en": ("near the training codes", "in an empty region"), "ko": ("학습 코드 가까이", "빈 영역")}[edition]
-    assert status.startswith(f"z = ({z_clicked[0]:.2f}, {z_clicked[1]:.2f})") and any(w in status for w in words)
-    # the page's own timing: a learner's 60 slider moves
-    page.evaluate("for (let i = 0; i < 60; i++) window.aeExplorers[0].setZ([-20 + i, 5 - i / 4]);")
-    milliseconds = page.evaluate("window.aeExplorers[0].decodeMs")
-    median = sorted(milliseconds)[len(milliseconds) // 2]
-    print(f"\none decode in the page ({edition}): median {median:.2f} ms over {len(milliseconds)} decodes")
-    assert median <= 5, f"a decode takes {median:.1f} ms in the page (median); it should take under 5 ms"
+    for which, model in enumerate(("ae", "vae")):
+        explorer = page.locator(".ae-explorer").nth(which)
+        z, greys = _state(page, which)
+        explorer.locator(".ae-z1").fill("1")  # a learner drags slider z1 to 1
+        z_slid, greys_slid = _state(page, which)
+        assert z_slid == [pytest.approx(1), z[1]] and greys_slid != greys
+        explorer.locator(".ae-map").click(position={"x": 60, "y": 240})  # lower left of the map
+        z_clicked, greys_clicked = _state(page, which)
+        assert z_clicked[0] < z_slid[0] and z_clicked[1] < z[1] and greys_clicked != greys_slid
+        assert float(explorer.locator(".ae-z2").input_value()) == z_clicked[1]  # the sliders follow the click
+        explorer.locator(".ae-random").click()
+        z_drawn, greys_drawn = _state(page, which)
+        assert z_drawn != z_clicked and greys_drawn != greys_clicked
+        seen = ((z, greys), (z_slid, greys_slid), (z_clicked, greys_clicked), (z_drawn, greys_drawn))
+        for z_seen, greys_seen in seen:
+            worst = max(abs(a - b) for a, b in zip(greys_seen, _aelib_greys(z_seen, model), strict=True))
+            assert worst <= 2, f"the page's decode of z = {z_seen} ({model}) differs from aelib's by {worst}/255"
+        status = explorer.locator(".ae-status").inner_text()
+        words = WORDS[edition]
+        assert status.startswith(f"z = ({z_drawn[0]:.2f}, {z_drawn[1]:.2f})") and any(w in status for w in words)
+        # the page's own timing: a learner's 60 slider moves
+        page.evaluate(f"for (let i = 0; i < 60; i++) window.aeExplorers[{which}].setZ([-2 + i / 15, 1 - i / 30]);")
+        milliseconds = page.evaluate(f"window.aeExplorers[{which}].decodeMs")
+        median = sorted(milliseconds)[len(milliseconds) // 2]
+        print(f"\none decode in the page ({edition}, {model}): median {median:.2f} ms over {len(milliseconds)}")
+        assert median <= 5, f"a decode takes {median:.1f} ms in the page (median); it should take under 5 ms"
     assert not refused, f"the explorer's page tried to reach the network: {refused[:3]}"
+
+
+def test_random_z_lands_in_empty_regions_for_the_autoencoder_not_for_the_vae():
+    """The page's sentence: the autoencoder's z drawn evenly over its map often lands in an empty region (no
+    training code within the explorer's distance), the VAE's z drawn from N(0, I) seldom does."""
+    import torch
+
+    from tools.site_explorer import explorer_data
+
+    generator = torch.Generator().manual_seed(0)
+    empty = {}
+    for name in ("ae", "vae"):
+        data = explorer_data(name)
+        codes = torch.from_numpy(np.frombuffer(base64.b64decode(data["codes"]), dtype="<f2").astype("float32"))
+        codes = codes.reshape(-1, 2)
+        if data["draw"] == "normal":
+            z = torch.randn(2000, 2, generator=generator)
+        else:
+            low, high = torch.tensor(data["low"]), torch.tensor(data["high"])
+            z = low + torch.rand(2000, 2, generator=generator) * (high - low)
+        empty[name] = (torch.cdist(z, codes).min(dim=1).values > data["spacing"]).float().mean().item()
+    print(f"\nrandom z in an empty region: autoencoder {empty['ae']:.0%}, VAE {empty['vae']:.0%}")
+    assert empty["ae"] > 0.2 and empty["vae"] < empty["ae"] / 4
 
 
 @pytest.mark.browser
@@ -236,7 +269,7 @@ def test_the_latent_explorer_runs_from_disk_and_falls_back_without_scripts(site,
     local.on("request", lambda request: requested.append(request.url))
     _open_explorer(local, (site / EXPLORER_PAGES["en"]).as_uri())
     _, before = _state(local)
-    local.locator(".ae-z2").fill("-10")
+    local.locator(".ae-z2").first.fill("-10")
     z, after = _state(local)
     assert z[1] == pytest.approx(-10) and after != before
     assert max(abs(a - b) for a, b in zip(after, _aelib_greys(z), strict=True)) <= 2
@@ -245,7 +278,7 @@ def test_the_latent_explorer_runs_from_disk_and_falls_back_without_scripts(site,
     context = browser.new_context(java_script_enabled=False)
     still = context.new_page()
     still.goto((site / EXPLORER_PAGES["en"]).as_uri(), wait_until="load")
-    assert still.locator(".ae-fallback").is_visible() and not still.locator(".ae-explorer").is_visible()
+    assert still.locator(".ae-fallback").is_visible() and not still.locator(".ae-explorer").first.is_visible()
     assert still.get_by_text("the static map of the next section shows the same latent plane").count() == 1
     assert min(still.evaluate("[...document.images].map(i => i.naturalWidth)")) > 100
     context.close()

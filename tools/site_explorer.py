@@ -1,11 +1,11 @@
-"""The website's live latent explorer (notebook 06's page): the shipped 2-D decoder, run in the page's JavaScript.
+"""The website's live latent explorers (notebook 06's page): the shipped 2-D decoders, run in the page's JavaScript.
 
 ``tools.site`` calls :func:`write_assets` at build time. It writes two classic scripts into the site's
-``_static/explorer/``: ``decoder_2d.js`` (the shipped decoder's weights as float16, the training codes and
-digits the map shows, the slider ranges) and ``explorer.js`` (the page's code, copied from ``website/``).
-:func:`explorer_html` is what stands in the notebook's page where the Jupyter widget stood. The ranges,
-the "empty region" distance and the starting z are those of ``aelib.widgets.LatentExplorer`` itself, so
-the page and the notebook's widget show the same plane.
+``_static/explorer/``: ``decoder_2d.js`` (for notebook 06's autoencoder and notebook 08's VAE: the decoder's
+weights as float16, the training codes and digits the map shows, the slider ranges) and ``explorer.js`` (the
+page's code, copied from ``website/``). :func:`explorer_html` is what stands in the notebook's page where the
+Jupyter widget stood. The ranges, the "empty region" distance and the starting z are those of
+``aelib.widgets.LatentExplorer`` itself, so the page and the notebook's widget show the same plane.
 """
 
 from __future__ import annotations
@@ -21,22 +21,37 @@ from tools.course import ROOT
 
 MAP_CODES = 10_000  # the notebook's explorer shows the first 10,000 training codes
 SCRIPTS = ("decoder_2d.js", "explorer.js")
+MODELS = ("ae", "vae")  # notebook 06's autoencoder, notebook 08's VAE
+SEPARATED = ' style="border-top:1px solid #ccc;margin-top:1.5em;padding-top:0.5em"'  # the second explorer
 
 TEXT = {
     "en": {
         "note": "The live latent explorer needs JavaScript (or Jupyter, where the notebook's widget runs); "
                 "the static map of the next section shows the same latent plane.",
-        "about": "Runs in this page: the course's shipped 2-D decoder, computed in your browser. "
-                 "Move the sliders, or click or drag on the map.",
-        "map": "training codes (click to set z)",
+        "about_ae": "Runs in this page: this notebook's shipped 2-D autoencoder, its decoder computed in your "
+                    "browser. Move the sliders, click or drag on the map, or draw a random z.",
+        "about_vae": "For comparison, the same explorer for notebook 08's 2-D VAE, trained to keep its codes close "
+                     "to N(0, I). Draw random z in both: the autoencoder's, drawn evenly over its map, often land in "
+                     "an empty region (where this notebook finds odd digits and smudges); the VAE's, drawn from "
+                     "N(0, I), seldom do.",
+        "map_ae": "training codes (click to set z)",
+        "map_vae": "the VAE's training codes, centres μ (click to set z)",
         "digit": "decoded image",
     },
     "ko": {
         "note": "살아 움직이는 잠재공간 탐색기는 JavaScript가 켜져 있어야 합니다"
-                "(Jupyter에서는 노트북의 위젯이 실행됩니다). ""다음 절의 정적인 지도가 같은 잠재공간을 보여 줍니다.",
-        "about": "이 페이지 안에서 실행됩니다: 강좌가 함께 제공하는 2차원 디코더를 브라우저가 직접 계산합니다. "
-                 "슬라이더를 움직이거나 지도를 클릭하거나 끌어 보세요.",
-        "map": "학습 코드(클릭하면 z가 그 자리로)",
+                "(Jupyter에서는 노트북의 위젯이 실행됩니다). "
+                "다음 절의 정적인 지도가 같은 잠재공간을 보여 줍니다.",
+        "about_ae": "이 페이지 안에서 실행됩니다: 이 노트북의 2차원 오토인코더를 강좌가 함께 제공하고, "
+                    "그 디코더를 브라우저가 직접 계산합니다. 슬라이더를 움직이거나, 지도를 클릭하거나 끌거나, "
+                    "무작위 z를 뽑아 보세요.",
+        "about_vae": "비교를 위해, 노트북 08의 2차원 VAE에도 같은 탐색기를 붙였습니다. 이 VAE는 코드가 N(0, I) "
+                     "가까이에 머물도록 학습되었습니다. 두 탐색기에서 무작위 z를 뽑아 보세요. "
+                     "오토인코더의 지도 전체에서 고르게 뽑은 z는 빈 영역"
+                     "(이 노트북에서 이상한 숫자와 얼룩이 나온 곳)에 자주 떨어지지만, VAE가 "
+                     "N(0, I)에서 뽑은 z는 거의 그러지 않습니다.",
+        "map_ae": "학습 코드(클릭하면 z가 그 자리로)",
+        "map_vae": "VAE의 학습 코드, 중심 μ(클릭하면 z가 그 자리로)",
         "digit": "디코딩된 이미지",
     },
 }
@@ -47,15 +62,17 @@ def float16_base64(array: np.ndarray) -> str:
     return base64.b64encode(np.ascontiguousarray(array, dtype="<f2").tobytes()).decode("ascii")
 
 
-def explorer_data() -> dict:
-    """What the page needs: decoder layers (float16), map codes and digits, slider ranges, spacing, start z."""
+def explorer_data(name: str) -> dict:
+    """What the page needs for one shipped model ("ae" or "vae"): decoder layers (float16), the map's codes
+    (the VAE's: the centres μ) and digits, slider ranges, the "empty region" distance, the start z and how
+    its random button draws z (evenly over the map, or from the VAE's prior N(0, I))."""
     import torch
 
     from aelib.data import load_mnist
-    from aelib.pretrained import load_autoencoder_2d
+    from aelib.pretrained import load_autoencoder_2d, load_vae_2d
     from aelib.widgets import LatentExplorer
 
-    model = load_autoencoder_2d()
+    model = {"ae": load_autoencoder_2d, "vae": load_vae_2d}[name]()
     images, labels = load_mnist("train", limit=MAP_CODES)
     with torch.no_grad():
         codes = model.encode(images)
@@ -71,6 +88,7 @@ def explorer_data() -> dict:
         "high": [math.ceil(100 * v) / 100 for v in explorer.high],  # at 10 reads 10, not 9.9957
         "spacing": explorer.spacing,
         "start": explorer.z.tolist(),
+        "draw": "normal" if name == "vae" else "uniform",
         "colours": [f"#{''.join(f'{round(255 * c):02x}' for c in colour[:3])}" for colour in _digit_colours()],
     }
 
@@ -85,23 +103,21 @@ def write_assets(static: Path) -> None:
     """Write the explorer's two scripts into the staged site's ``_static`` folder."""
     folder = static / "explorer"
     folder.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(explorer_data(), separators=(",", ":"))
+    data = json.dumps({name: explorer_data(name) for name in MODELS}, separators=(",", ":"))
     (folder / "decoder_2d.js").write_text(
-        "// The course's shipped 2-D autoencoder's decoder (aelib/checkpoints/ae_mnist_m2.pt), written by\n"
-        f"// `python -m tools.site`: weights as float16, and the first {MAP_CODES:,} training codes.\n"
+        "// The course's shipped 2-D decoders (aelib/checkpoints/ae_mnist_m2.pt and vae_mnist_m2.pt), written by\n"
+        f"// `python -m tools.site`: weights as float16, and the first {MAP_CODES:,} training codes of each.\n"
         f"window.AE_EXPLORER_DATA = {data};\n", encoding="utf-8")
     (folder / "explorer.js").write_text((ROOT / "website" / "explorer.js").read_text(encoding="utf-8"),
                                         encoding="utf-8")
 
 
-def explorer_html(edition: str, depth: int) -> str:
-    """The explorer's HTML for a page ``depth`` folders below the site's root; hidden until its script runs."""
+def _one_explorer(edition: str, name: str) -> str:
     text = TEXT[edition]
-    up = "../" * depth
-    scripts = "".join(f'<script src="{up}_static/explorer/{name}"></script>' for name in SCRIPTS)
     return (
-        f'<div class="ae-explorer" data-lang="{edition}" hidden>'
-        f'<p class="ae-about"><em>{text["about"]}</em></p>'
+        f'<div class="ae-explorer" data-lang="{edition}" data-model="{name}" hidden'
+        f'{SEPARATED if name != MODELS[0] else ""}>'
+        f'<p class="ae-about"><em>{text["about_" + name]}</em></p>'
         '<div class="ae-sliders"></div>'
         '<div class="ae-panels" style="display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start">'
         f'<figure style="margin:0"><canvas class="ae-digit" width="196" height="196" '
@@ -109,7 +125,16 @@ def explorer_html(edition: str, depth: int) -> str:
         f'<figcaption>{text["digit"]}</figcaption></figure>'
         f'<figure style="margin:0"><canvas class="ae-map" width="300" height="300" '
         f'style="border:1px solid #ccc;cursor:crosshair;touch-action:none"></canvas>'
-        f'<figcaption>{text["map"]}</figcaption><div class="ae-legend"></div></figure>'
+        f'<figcaption>{text["map_" + name]}</figcaption><div class="ae-legend"></div></figure>'
         '</div><p class="ae-status"></p></div>'
-        f'<p class="ae-fallback"><em>{text["note"]}</em></p>{scripts}'
     )
+
+
+def explorer_html(edition: str, depth: int) -> str:
+    """The two explorers' HTML (notebook 06's autoencoder, then notebook 08's VAE) for a page ``depth`` folders
+    below the site's root; hidden until their script runs, with a note in their place until then."""
+    up = "../" * depth
+    scripts = "".join(f'<script src="{up}_static/explorer/{name}"></script>' for name in SCRIPTS)
+    explorers = "".join(_one_explorer(edition, name) for name in MODELS)
+    note = f'<p class="ae-fallback"><em>{TEXT[edition]["note"]}</em></p>'
+    return f'<div class="ae-explorers">{explorers}{note}</div>{scripts}'

@@ -3,13 +3,15 @@
 // into a 28 x 28 digit here, in plain JavaScript. No framework, no network: works from file:// too.
 (function () {
   "use strict";
-  var DATA = window.AE_EXPLORER_DATA;
+  var DATA = window.AE_EXPLORER_DATA;  // {ae: {...}, vae: {...}}: one entry per shipped 2-D model
   var SIDE = 28;
   var WORDS = {
     en: {near: "near the training codes", empty: "<b>in an empty region</b>: no training code is near",
+         random: {uniform: "Draw a random z, evenly over the map", normal: "Draw a random z from N(0, I)"},
          nearest: function (d) { return "nearest code " + d + " away"; },
          time: function (ms, n) { return "decoded in " + ms + " ms (median of " + n + " decodes)"; }},
     ko: {near: "학습 코드 가까이", empty: "<b>빈 영역</b>: 가까이에 학습 코드가 없습니다",
+         random: {uniform: "무작위 z 뽑기(지도 전체에서 고르게)", normal: "무작위 z 뽑기(N(0, I)에서)"},
          nearest: function (d) { return "가장 가까운 코드까지 " + d; },
          time: function (ms, n) { return "디코딩 한 번에 " + ms + " ms (" + n + "번의 중앙값)"; }}
   };
@@ -27,14 +29,24 @@
     return out;
   }
 
-  var layers = DATA.layers.map(function (l) {
-    return {rows: l.rows, cols: l.cols, weight: float16s(l.weight), bias: float16s(l.bias)};
-  });
-  var codes = float16s(DATA.codes);
-  var labels = Uint8Array.from(atob(DATA.labels), function (c) { return c.charCodeAt(0); });
+  var MODELS = {};  // the decoded weights and codes of each model, made when an explorer first needs them
+  function model(name) {
+    if (!MODELS[name]) {
+      var data = DATA[name];
+      MODELS[name] = {
+        data: data,
+        layers: data.layers.map(function (l) {
+          return {rows: l.rows, cols: l.cols, weight: float16s(l.weight), bias: float16s(l.bias)};
+        }),
+        codes: float16s(data.codes),
+        labels: Uint8Array.from(atob(data.labels), function (c) { return c.charCodeAt(0); })
+      };
+    }
+    return MODELS[name];
+  }
 
   // x -> W x + b for each layer; SiLU between layers, sigmoid at the end (aelib.models.Decoder).
-  function decode(z) {
+  function decode(layers, z) {
     var x = Float32Array.from(z);
     for (var k = 0; k < layers.length; k++) {
       var layer = layers[k], y = new Float32Array(layer.rows), last = k === layers.length - 1;
@@ -48,7 +60,7 @@
     return x;
   }
 
-  function nearestDistance(z) {
+  function nearestDistance(codes, labels, z) {
     var best = Infinity;
     for (var i = 0; i < labels.length; i++) {
       var dx = codes[2 * i] - z[0], dy = codes[2 * i + 1] - z[1], d = dx * dx + dy * dy;
@@ -62,10 +74,16 @@
     return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
+  function standardNormal() {  // Box-Muller
+    return Math.sqrt(-2 * Math.log(1 - Math.random())) * Math.cos(2 * Math.PI * Math.random());
+  }
+
   function Explorer(root) {
     var self = this, lang = root.getAttribute("data-lang") === "ko" ? "ko" : "en";
+    this.model = model(root.getAttribute("data-model") || "ae");
+    this.data = this.model.data;
     this.words = WORDS[lang];
-    this.z = DATA.start.slice();
+    this.z = this.data.start.slice();
     this.pixels = new Float32Array(SIDE * SIDE);
     this.decodeMs = [];
     this.digit = root.querySelector(".ae-digit");
@@ -75,8 +93,8 @@
       var label = document.createElement("label"), input = document.createElement("input");
       var value = document.createElement("output");
       input.type = "range";
-      input.min = DATA.low[d];
-      input.max = DATA.high[d];
+      input.min = self.data.low[d];
+      input.max = self.data.high[d];
       input.step = 0.01;
       input.value = self.z[d];
       input.className = "ae-z" + (d + 1);
@@ -88,7 +106,13 @@
       root.querySelector(".ae-sliders").append(label);
       return {input: input, value: value};
     });
-    root.querySelector(".ae-legend").innerHTML = DATA.colours.map(function (colour, d) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "ae-random";
+    button.textContent = this.words.random[this.data.draw];
+    button.addEventListener("click", function () { self.setZ(self.randomZ()); });
+    root.querySelector(".ae-sliders").append(button);
+    root.querySelector(".ae-legend").innerHTML = this.data.colours.map(function (colour, d) {
       return '<span style="white-space:nowrap;margin-right:6px"><span style="display:inline-block;width:9px;' +
         'height:9px;border-radius:50%;background:' + colour + '"></span> ' + d + "</span>";
     }).join("");
@@ -109,20 +133,27 @@
     this.update();
   }
 
+  // The model's own way to pick a z at random: evenly over the map's box (the simplest generator, notebook
+  // 06) or from the prior N(0, I) (a VAE's, notebook 08).
+  Explorer.prototype.randomZ = function () {
+    var low = this.data.low, high = this.data.high;
+    if (this.data.draw === "normal") return [standardNormal(), standardNormal()];
+    return [low[0] + Math.random() * (high[0] - low[0]), low[1] + Math.random() * (high[1] - low[1])];
+  };
+
   Explorer.prototype.toPixel = function (z) {
-    var w = this.map.width, h = this.map.height;
-    return [(z[0] - DATA.low[0]) / (DATA.high[0] - DATA.low[0]) * w,
-            (1 - (z[1] - DATA.low[1]) / (DATA.high[1] - DATA.low[1])) * h];
+    var w = this.map.width, h = this.map.height, low = this.data.low, high = this.data.high;
+    return [(z[0] - low[0]) / (high[0] - low[0]) * w, (1 - (z[1] - low[1]) / (high[1] - low[1])) * h];
   };
 
   Explorer.prototype.toZ = function (px, py) {
-    var w = this.map.width, h = this.map.height;
-    return [DATA.low[0] + px / w * (DATA.high[0] - DATA.low[0]),
-            DATA.low[1] + (1 - py / h) * (DATA.high[1] - DATA.low[1])];
+    var w = this.map.width, h = this.map.height, low = this.data.low, high = this.data.high;
+    return [low[0] + px / w * (high[0] - low[0]), low[1] + (1 - py / h) * (high[1] - low[1])];
   };
 
   Explorer.prototype.drawPlane = function () {
     var canvas = document.createElement("canvas"), context = canvas.getContext("2d");
+    var codes = this.model.codes, labels = this.model.labels, low = this.data.low, high = this.data.high;
     canvas.width = this.map.width;
     canvas.height = this.map.height;
     context.fillStyle = "#fff";
@@ -130,7 +161,7 @@
     context.globalAlpha = 0.5;
     for (var i = 0; i < labels.length; i++) {
       var p = this.toPixel([codes[2 * i], codes[2 * i + 1]]);
-      context.fillStyle = DATA.colours[labels[i]];
+      context.fillStyle = this.data.colours[labels[i]];
       context.fillRect(p[0] - 1, p[1] - 1, 2, 2);
     }
     context.globalAlpha = 1;
@@ -139,8 +170,9 @@
     context.fillText("z₁ →", canvas.width - 32, canvas.height - 6);
     context.fillText("↑ z₂", 4, 12);
     context.fillStyle = "#777";  // the corners' coordinates: the map's range, as the sliders'
-    context.fillText("(" + DATA.low[0].toFixed(0) + ", " + DATA.low[1].toFixed(0) + ")", 4, canvas.height - 6);
-    var corner = "(" + DATA.high[0].toFixed(0) + ", " + DATA.high[1].toFixed(0) + ")";
+    var digits = high[0] - low[0] < 20 ? 1 : 0;
+    context.fillText("(" + low[0].toFixed(digits) + ", " + low[1].toFixed(digits) + ")", 4, canvas.height - 6);
+    var corner = "(" + high[0].toFixed(digits) + ", " + high[1].toFixed(digits) + ")";
     context.fillText(corner, canvas.width - 4 - context.measureText(corner).width, 12);
     return canvas;
   };
@@ -156,7 +188,7 @@
 
   Explorer.prototype.update = function () {
     var start = performance.now();
-    this.pixels = decode(this.z);
+    this.pixels = decode(this.model.layers, this.z);
     this.decodeMs.push(performance.now() - start);
     var small = document.createElement("canvas");
     small.width = small.height = SIDE;
@@ -180,11 +212,11 @@
     map.stroke();
     map.fillRect(p[0] - 1.5, p[1] - 1.5, 3, 3);
     for (var d = 0; d < 2; d++) this.sliders[d].value.textContent = this.z[d].toFixed(2);
-    var distance = nearestDistance(this.z), words = this.words;
-    var ms = median(this.decodeMs);
+    var distance = nearestDistance(this.model.codes, this.model.labels, this.z), words = this.words;
     this.status.innerHTML = "z = (" + this.z[0].toFixed(2) + ", " + this.z[1].toFixed(2) + ") — " +
-      (distance <= DATA.spacing ? words.near : words.empty) + " (" + words.nearest(distance.toFixed(2)) + ")" +
-      '<br><small class="ae-time">' + words.time(ms.toFixed(2), this.decodeMs.length) + "</small>";
+      (distance <= this.data.spacing ? words.near : words.empty) + " (" + words.nearest(distance.toFixed(2)) + ")" +
+      '<br><small class="ae-time">' + words.time(median(this.decodeMs).toFixed(2), this.decodeMs.length) +
+      "</small>";
   };
 
   // The 28 x 28 decoded values of the current z as 0..255 greys (what the canvas shows), for tests.
@@ -198,7 +230,6 @@
     window.aeExplorers = Array.prototype.map.call(document.querySelectorAll(".ae-explorer"), function (root) {
       return new Explorer(root);
     });
-    window.aeDecode = decode;
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

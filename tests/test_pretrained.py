@@ -1,0 +1,50 @@
+"""The shipped trained models (aelib.pretrained): what they are, how good they are, and the refusals."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from aelib import checkpoint, pretrained
+from aelib.data import load_mnist
+from aelib.models import AutoEncoder, VariationalAutoEncoder
+
+
+@pytest.fixture(scope="module")
+def test_digits() -> torch.Tensor:
+    return load_mnist("test", limit=2000)[0]
+
+
+def test_the_shipped_autoencoder_reconstructs_test_digits(test_digits):
+    model = pretrained.load_autoencoder_2d()
+    assert isinstance(model, AutoEncoder) and model.latent_dim == 2 and not model.training
+    with torch.no_grad():
+        error = ((model.decoder(model.encoder(test_digits)) - test_digits) ** 2).mean().item()
+    average_digit = ((test_digits - test_digits.mean(0)) ** 2).mean().item()
+    assert error < 0.6 * average_digit  # far better than drawing the average digit (notebook 05: about 0.04 vs 0.067)
+
+
+def test_the_shipped_vae_is_notebook_08s_kind_of_model(test_digits):
+    """A 2-D VAE whose test negative ELBO is near notebook 08's 147 nats and whose codes sit near N(0, I)."""
+    model = pretrained.load_vae_2d()
+    assert isinstance(model, VariationalAutoEncoder) and model.latent_dim == 2 and not model.training
+    torch.manual_seed(0)
+    with torch.no_grad():
+        mu, log_var = model.encoder(test_digits).chunk(2, dim=1)
+        z = mu + torch.randn_like(mu) * (0.5 * log_var).exp()
+        reconstruction = F.binary_cross_entropy(model.decoder(z), test_digits, reduction="none").sum(dim=1)
+        kl = 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)  # the KL to N(0, I), written out
+    bound = (reconstruction + kl).mean().item()
+    assert 120 < bound < 175, f"the shipped VAE's test negative ELBO is {bound:.1f} nats (notebook 08: 147)"
+    # one draw per digit lies about as N(0, I) does (the autoencoder's codes: means and spreads in the tens)
+    assert z.mean(0).abs().max() < 0.5 and ((z.std(0) - 1).abs() < 0.3).all()
+
+
+def test_a_missing_or_wrong_shipped_model_is_refused_with_the_fix(tmp_path, monkeypatch):
+    monkeypatch.setattr(pretrained, "VAE_2D", tmp_path / "vae_mnist_m2.pt")
+    with pytest.raises(FileNotFoundError, match=r"git checkout -- aelib/checkpoints/vae_mnist_m2\.pt"):
+        pretrained.load_vae_2d()
+    checkpoint.save(AutoEncoder(latent_dim=2), tmp_path / "vae_mnist_m2.pt")  # an autoencoder where the VAE belongs
+    with pytest.raises(checkpoint.CheckpointError, match="not the course's 2-D VariationalAutoEncoder"):
+        pretrained.load_vae_2d()
