@@ -24,7 +24,7 @@ from tools.classroom import write_course
 ROOT = Path(__file__).resolve().parents[1]
 CHECK_CALL = re.compile(r"^aelib\.exercises\.\w+\.check_\w+\(", re.MULTILINE)
 EVERY = [p.stem[:2] for p in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))]
-GRADED = EVERY if os.environ.get("AELIB_CLASSROOM") == "all" else ["04"]
+GRADED = [("en", n) for n in (EVERY if os.environ.get("AELIB_CLASSROOM") == "all" else ["04"])] + [("ko", "04")]
 
 
 def _cells(path: Path) -> list[dict]:
@@ -59,15 +59,17 @@ def _nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("number", GRADED)
-def test_nbgrader_gives_a_blank_submission_0_and_the_worked_solutions_full_marks(tmp_path, number):
-    pytest.importorskip("nbgrader", reason="nbgrader is not installed: pip install .[classroom]")
+@pytest.mark.parametrize(("edition", "number"), GRADED)
+def test_nbgrader_gives_a_blank_submission_0_and_the_worked_solutions_full_marks(tmp_path, edition, number):
+    pytest.importorskip("nbgrader", reason="nbgrader is not installed: pip install -e .[classroom]")
     course = tmp_path / "course"
-    counts = write_course(course)
+    counts = write_course(course, edition)
     _nbgrader(course, "generate_assignment", number, "--force")
     released = next((course / "release" / number).glob("*.ipynb"))
-    released_text = released.read_text(encoding="utf-8")
-    assert "### BEGIN SOLUTION" not in released_text and "your answer: replace the ... above" in released_text
+    answers = [c for c in _cells(released) if c["metadata"].get("nbgrader", {}).get("solution")]
+    assert len(answers) == counts[number]  # the student's answer cells: the notebook's own ..., no solution
+    assert all("= ..." in "".join(c["source"]) or "    ..." in "".join(c["source"]) for c in answers)
+    assert "### BEGIN SOLUTION" not in released.read_text(encoding="utf-8")
     for student, notebook in (("blank", released), ("solved", next((course / "source" / number).glob("*.ipynb")))):
         (course / "submitted" / student / number).mkdir(parents=True)
         shutil.copy(notebook, course / "submitted" / student / number / released.name)
