@@ -169,7 +169,7 @@ def test_every_page_loads_offline_with_its_images_and_typeset_math(site, served,
         with_math)
 
 
-WORDS = {"en": ("near the training codes", "in an empty region"), "ko": ("학습 코드 가까이", "빈 영역")}
+WORDS = {"en": ("near the training codes", "in an empty region"), "ko": ("학습 데이터의 코드 근처", "빈 영역")}
 EXPLORER_PAGES = {"en": "notebooks/06_reconstruction_vs_generation.html",
                   "ko": "notebooks/ko/06_reconstruction_vs_generation.html"}
 

@@ -25,8 +25,8 @@ SECTION = re.compile(r"^## (?:Exercise \d+|Predict first|연습문제 \d+|먼저
 CODE = re.compile(r"^```python\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 CELL_TIMEOUT = 600  # seconds per cell: the course's longest cell trains for about 30 s on a laptop CPU
 STUB = {"en": "# ↑ your answer: replace the ... above",
-        "ko": "# ↑ 여러분의 답: 위의 ...를 바꾸세요"}
-NOT_YET = {"en": "not right yet: see the line above", "ko": "아직 맞지 않습니다: 위 줄을 보세요"}
+        "ko": "# ↑ 위의 ...를 여러분의 답으로 바꾸세요"}
+NOT_YET = {"en": "not right yet: see the line above", "ko": "아직 정답이 아닙니다. 위 줄을 확인하세요"}
 CONFIG = '''"""nbgrader's configuration for "Autoencoders, hands on" (written by python -m tools.classroom)."""
 
 c = get_config()  # noqa: F821  (nbgrader provides it)

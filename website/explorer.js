@@ -10,10 +10,10 @@
          random: {uniform: "Draw a random z, evenly over the map", normal: "Draw a random z from N(0, I)"},
          nearest: function (d) { return "nearest code " + d + " away"; },
          time: function (ms, n) { return "decoded in " + ms + " ms (median of " + n + " decodes)"; }},
-    ko: {near: "학습 코드 가까이", empty: "<b>빈 영역</b>: 가까이에 학습 코드가 없습니다",
+    ko: {near: "학습 데이터의 코드 근처", empty: "<b>빈 영역</b>: 근처에 학습 데이터의 코드가 없습니다",
          random: {uniform: "무작위 z 뽑기(지도 전체에서 고르게)", normal: "무작위 z 뽑기(N(0, I)에서)"},
-         nearest: function (d) { return "가장 가까운 코드까지 " + d; },
-         time: function (ms, n) { return "디코딩 한 번에 " + ms + " ms (" + n + "번의 중앙값)"; }}
+         nearest: function (d) { return "가장 가까운 코드까지의 거리: " + d; },
+         time: function (ms, n) { return "디코딩 1회 " + ms + " ms (" + n + "회 측정의 중앙값)"; }}
   };
 
   function float16s(base64) {  // little-endian float16 bytes -> Float32Array

@@ -75,13 +75,13 @@ def check_model_for_generation(answer: Any) -> Feedback:
     key = str(answer).strip().lower()
     if "combination" in key or key == "both":
         return right("organised by digit and filling N(0, I): every draw lands near codes the decoder knows.",
-                     "코드가 숫자별로 정리되어 있으면서 N(0, I)를 채웁니다. 그래서 어떤 표본을 뽑든 디코더가 아는 "
+                     "코드가 숫자별로 정리되어 있으면서 N(0, I)를 채웁니다. 그래서 어떤 샘플을 뽑든 디코더가 아는 "
                      "코드 가까이에 떨어집니다.")
     if "kl" in key:
         return wrong("its codes fill N(0, I) perfectly, but they carry nothing about the input: every draw "
                      "decodes to the same average.",
                      "이 모델의 코드는 N(0, I)를 빈틈없이 채우지만, 입력에 관한 정보는 하나도 담고 있지 않습니다. "
-                     "그래서 어떤 표본을 디코딩해도 똑같은 평균 이미지가 나옵니다.")
+                     "그래서 어떤 샘플을 디코딩해도 똑같은 평균 이미지가 나옵니다.")
     if "recon" in key:
         return wrong("its codes are organised, but N(0, I) covers only its crowded centre, and the rest of "
                      "its region is full of holes.",
@@ -109,7 +109,7 @@ def check_kl_only_prediction(answer: Any) -> Feedback:
                                "chance, so no draw tells the decoder which digit to make.",
                                "N(0, I)를 채우는 것은 해야 할 일의 절반일 뿐입니다. 코드는 자신이 어느 숫자에서 "
                                "왔는지도 말해 주어야 합니다. ‘측정하기’ 절에서 KL만 쓴 모델의 코드가 숫자별로 정리된 "
-                               "정도는 우연 수준과 거의 다르지 않았습니다. 그러니 어떤 표본도 디코더에게 어느 숫자를 "
+                               "정도는 우연 수준과 거의 다르지 않았습니다. 그러니 어떤 샘플도 디코더에게 어느 숫자를 "
                                "그려야 할지 알려 주지 못합니다."),
         "noise": wrong("its decoder did learn: it was trained on the codes it was handed, as in the other two models; "
                        "only its error was kept from the encoder. But those codes said nothing about the input, so "

@@ -59,6 +59,7 @@ KOREAN_FORMS = {
     "같다": "same",
     "같음": "same",
     "점수 함수": "score function",
+    "스코어 함수": "score function",
     "선명한 추측": "sharp",
     "선명한 획": "sharp",
     "조금 나쁘다": "slightly worse",

@@ -109,5 +109,5 @@ def check_mean_reduced_kl(answer: Any, prediction: Any = None) -> Feedback:
                  "decoded draw is the same average blur: notebook 07's Only KL model, reached by accident.",
                  f"{verdict_ko}. 약 0까지 떨어집니다({value:.2f}내트, β = 1일 때는 약 5). 교차 엔트로피를 "
                  "평균하면 784로 나뉘는데 KL은 그대로 남습니다. 곧 β = 784인 셈입니다. 모든 입력의 구름이 "
-                 "사전분포 그 자체가 되고, 코드는 아무것도 담지 않으며(사후분포 붕괴), 디코딩한 표본은 모두 "
+                 "사전분포 그 자체가 되고, 코드는 아무것도 담지 않으며(사후분포 붕괴), 디코딩한 샘플은 모두 "
                  "똑같이 흐린 평균 이미지가 됩니다. 노트북 07의 Only KL 모델에 실수로 도달한 것입니다.")
