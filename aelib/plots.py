@@ -147,11 +147,13 @@ def plot_latent(
 
 
 def hatch_cells(
-    marked: torch.Tensor, low: Sequence[float], high: Sequence[float], ax: Axes, label: str | None = None
+    marked: torch.Tensor, low: Sequence[float], high: Sequence[float], ax: Axes, label: str | None = None,
+    hatch: str = "///",
 ) -> Axes:
     """Hatch the cells of a grid over the box [low, high] where ``marked`` [rows (z₂), columns (z₁)] is True.
 
-    Hatching rather than a fill, so that no digit's colour is mistaken for the marked cells.
+    Hatching rather than a fill, so that no digit's colour is mistaken for the marked cells; ``hatch`` is
+    matplotlib's pattern ("///", "xxx", ...), so that two kinds of cell can be told apart.
     """
     marked = torch.as_tensor(marked)
     if marked.dtype != torch.bool or marked.dim() != 2:
@@ -161,7 +163,7 @@ def hatch_cells(
     rows, cols = marked.shape
     width, height = (x1 - x0) / cols, (y1 - y0) / rows
     for k, (r, c) in enumerate(torch.nonzero(marked).tolist()):
-        ax.add_patch(plt.Rectangle((x0 + c * width, y0 + r * height), width, height, fill=False, hatch="///", zorder=0,
+        ax.add_patch(plt.Rectangle((x0 + c * width, y0 + r * height), width, height, fill=False, hatch=hatch, zorder=0,
                                    edgecolor="#b0b0b0", linewidth=0, label=label if k == 0 else None))
     return ax
 

@@ -132,6 +132,8 @@ def test_hatched_cells_sit_on_the_grid_cells_they_mark():
     # by hand: cells are 8/4 = 2 wide and 2/2 = 1 high; column 2 starts at x = 4, row 1 at z₂ = 0
     assert (cell.get_x(), cell.get_y(), cell.get_width(), cell.get_height()) == (4.0, 0.0, 2.0, 1.0)
     assert cell.get_hatch() == "///" and cell.get_label() == "empty"
+    hatch_cells(marked, low=(0.0, -1.0), high=(8.0, 1.0), ax=ax, hatch="xxx")  # a second kind, told apart
+    assert ax.patches[1].get_hatch() == "xxx" and ax.patches[1].get_x() == 4.0
     with pytest.raises(ValueError, match="marked must be a 2-D bool tensor"):
         hatch_cells(torch.zeros(2, 4), (0, 0), (1, 1), ax=ax)
     plt.close(fig)
