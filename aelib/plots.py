@@ -340,19 +340,19 @@ def plot_digit_shares(shares: Mapping[str, torch.Tensor], ax: Axes | None = None
     return ax
 
 
-def save_figure(fig: Figure | Axes, name: str) -> Path | None:
+def save_figure(fig: Figure | Axes, name: str) -> None:
     """Save a figure (or the figure an Axes belongs to) as ``figures/<name>`` when the figures are
     being rebuilt (``python -m tools.figures``).
 
-    That command sets ``AELIB_FIGURES_DIR``; in an ordinary run (and under pytest) nothing is written,
-    so running the course never changes the committed figures.
+    That command sets ``AELIB_FIGURES_DIR`` (pytest does too, for notebook 02, to compare with figures/); in an
+    ordinary run nothing is written, so running the course never changes the committed figures. It returns
+    nothing, so a cell that ends with it shows the same output either way.
     """
     target = os.environ.get("AELIB_FIGURES_DIR")
     if not target:
-        return None
+        return
     if isinstance(fig, Axes):
         fig = fig.figure
     path = Path(target) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=FIGURE_DPI, bbox_inches="tight", metadata={"Software": None})
-    return path

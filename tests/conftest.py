@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -44,11 +46,11 @@ SLOW_FILES = {"test_browser.py", "test_site.py"}
 
 # The longest files first, so that pytest-xdist, which hands out whole files in collection order, never starts
 # a long one last while the other workers sit idle (seconds on a 2-core machine, 2026-12-05, in this order:
-# 57, 49, 44, 38, 35, 34, 30, 22, 18, 15, 14, 13, 12, 10).
-LONGEST_FIRST = ["08_variational_autoencoder.ipynb", "09_autoencoders_at_work.ipynb", "05_training_mse.ipynb",
-                 "test_solutions.py", "test_site.py", "07_toward_a_dense_latent_space.ipynb", "test_browser.py",
-                 "03_latent_vector.ipynb", "test_figures.py", "06_reconstruction_vs_generation.ipynb",
-                 "01_manifold.ipynb", "test_offline.py", "02_encoder.ipynb", "test_bench.py"]
+# 46, 39, 38, 37, 34, 33, 33, 20, 12, 12, 11, 10, 8, 7).
+LONGEST_FIRST = ["09_autoencoders_at_work.ipynb", "test_site.py", "05_training_mse.ipynb",
+                 "08_variational_autoencoder.ipynb", "test_browser.py", "test_solutions.py",
+                 "07_toward_a_dense_latent_space.ipynb", "03_latent_vector.ipynb", "test_bench.py", "test_offline.py",
+                 "test_exercises.py", "02_encoder.ipynb", "06_reconstruction_vs_generation.ipynb", "01_manifold.ipynb"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -62,6 +64,41 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.numeric)
         elif item.path.name in SLOW_FILES:
             item.add_marker(pytest.mark.slow)
+
+
+class CommittedFiguresCheck:
+    """Notebook 02 draws without training, so its figures come out the same on any CPU: while nbval runs it, its
+    kernel saves them (aelib.plots.save_figure) to a temporary folder, and after its last cell each one must equal
+    the committed figures/ file; no second run of the notebook is needed. A plugin object, not conftest hooks,
+    because a conftest's run-time hooks reach only the items below its own folder (tests/, not notebooks/)."""
+
+    notebook = "02_encoder.ipynb"
+
+    def __init__(self) -> None:
+        self.folder: Path | None = None
+
+    @pytest.hookimpl(tryfirst=True)  # before nbval starts the notebook's kernel, which inherits the variable
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        if item.path.name == self.notebook and self.folder is None and "AELIB_FIGURES_DIR" not in os.environ:
+            self.folder = Path(tempfile.mkdtemp(prefix="aelib-figures-"))
+            os.environ["AELIB_FIGURES_DIR"] = str(self.folder)
+
+    @pytest.hookimpl(trylast=True)  # after nbval has run the notebook's last cell and stopped its kernel
+    def pytest_runtest_teardown(self, item: pytest.Item, nextitem: pytest.Item | None) -> None:
+        if self.folder is None or item.path.name != self.notebook or (nextitem and nextitem.path == item.path):
+            return
+        folder, self.folder = self.folder, None
+        del os.environ["AELIB_FIGURES_DIR"]
+        committed = Path(__file__).resolve().parents[1] / "figures"
+        stale = [p.name for p in sorted(folder.glob("*.png"))
+                 if not (committed / p.name).is_file() or p.read_bytes() != (committed / p.name).read_bytes()]
+        shutil.rmtree(folder, ignore_errors=True)
+        assert not stale, (f"figures/{', figures/'.join(stale)} differ from what {self.notebook} draws now: "
+                           f"rebuild with `python -m tools.figures {Path(self.notebook).stem}`")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(CommittedFiguresCheck(), "aelib-committed-figures")
 
 
 @pytest.fixture(scope="session")
