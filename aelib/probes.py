@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import torch
 from torch import nn
 
@@ -13,9 +15,9 @@ from aelib.validate import check_images, check_int
 class _StandardisedCodes(nn.Module):
     """A frozen encoder whose codes are shifted and scaled to mean 0 and spread 1 on given images."""
 
-    def __init__(self, encoder: nn.Module, images: torch.Tensor) -> None:
+    def __init__(self, encoder: Callable[[torch.Tensor], torch.Tensor], images: torch.Tensor) -> None:
         super().__init__()
-        self.encoder = encoder  # read under no_grad, so training never changes it
+        self.encoder = encoder  # read under no_grad, so training never changes it (a module or a function)
         with torch.no_grad():
             codes = encoder(images)
         self.register_buffer("mean", codes.mean(dim=0))
@@ -27,7 +29,7 @@ class _StandardisedCodes(nn.Module):
 
 
 class _FrozenEncoderNewDecoder(nn.Module):
-    def __init__(self, encoder: nn.Module, images: torch.Tensor, latent_dim: int) -> None:
+    def __init__(self, encoder: Callable[[torch.Tensor], torch.Tensor], images: torch.Tensor, latent_dim: int) -> None:
         super().__init__()
         self.encoder = _StandardisedCodes(encoder, images)
         self.decoder = Decoder(latent_dim=latent_dim, output_dim=images.shape[1])
@@ -37,17 +39,20 @@ class _FrozenEncoderNewDecoder(nn.Module):
 
 
 def fresh_decoder_error(
-    encoder: nn.Module, train_images: torch.Tensor, test_images: torch.Tensor, *, epochs: int = 4, seed: int = 1
+    encoder: Callable[[torch.Tensor], torch.Tensor], train_images: torch.Tensor, test_images: torch.Tensor, *,
+    epochs: int = 4, seed: int = 1,
 ) -> float:
     """Test MSE per pixel of a new decoder trained (with ``fit``) to rebuild images from a frozen encoder's codes.
 
-    The encoder is not changed. Its codes are first standardised (each coordinate to mean 0 and spread 1
-    over the training images), so that their scale does not matter, only what they hold. A low error
+    ``encoder`` is anything that maps images [N, n] to codes [N, m]: a module, or a function such as a fitted
+    PCA's ``encode``. The encoder is not changed. Its codes are first standardised (each coordinate to mean 0
+    and spread 1 over the training images), so that their scale does not matter, only what they hold. A low error
     means ``x`` can be rebuilt from ``z``; an encoder whose codes hold nothing gets about the error of
     always drawing the average training image.
     """
-    if not isinstance(encoder, nn.Module):
-        raise TypeError(f"encoder must be a torch nn.Module, but got {type(encoder).__name__}.")
+    if not callable(encoder):
+        raise TypeError(f"encoder must map images to codes (a module, or a function such as pca.encode), "
+                        f"but got a {type(encoder).__name__}.")
     train_images = check_images(train_images, "train_images", None)
     test_images = check_images(test_images, "test_images", train_images.shape[1])
     check_int(epochs, "epochs", low=1)
