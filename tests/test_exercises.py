@@ -415,6 +415,6 @@ def test_same_seconds_check_wants_the_14_epoch_mlp():
 
     # 0.0111 and 0.0167: the MLP after 14 and 7 epochs, measured with tools outside the notebook (same seed, data)
     assert at_work.check_same_seconds(0.0111)
-    assert "mlp_epochs = 14" in at_work.check_same_seconds(0.0167).message
+    assert "set mlp_epochs to the epoch count section 1 printed" in at_work.check_same_seconds(0.0167).message
     assert "not its seconds" in at_work.check_same_seconds(12.3).message
     assert at_work.check_same_seconds(...).status == "unanswered"
