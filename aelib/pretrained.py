@@ -1,6 +1,7 @@
 """The course's shipped trained models, ready at once: the 2-D autoencoder of notebook 05's recipe (notebook 06
-loads it for the latent explorer) and the 2-D VAE of notebook 08's recipe (notebook 08 loads it; the website's
-explorer shows both). Either notebook can also retrain its model in place.
+loads it for the latent explorer) and its twin trained with the absolute error (notebook 05), notebook 07's
+network trained with each of its three objectives, and the 2-D VAE of notebook 08's recipe (notebook 08 loads
+it; the website's explorer shows it and the autoencoder). Each notebook can also retrain its models in place.
 Maintainers rebuild the files with ``python -m tools.pretrained``.
 """
 
@@ -8,21 +9,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import torch
+
 from aelib import checkpoint
 from aelib.models import AutoEncoder, LatentModel, VariationalAutoEncoder
 
 CHECKPOINTS = Path(__file__).resolve().parent / "checkpoints"
 AUTOENCODER_2D = CHECKPOINTS / "ae_mnist_m2.pt"
+AUTOENCODER_2D_ABSOLUTE = CHECKPOINTS / "ae_mnist_m2_absolute.pt"
 VAE_2D = CHECKPOINTS / "vae_mnist_m2.pt"
+OBJECTIVES_2D = CHECKPOINTS / "objectives_m2.pt"
+OBJECTIVES = ("Only Reconstruction Loss", "Only KL Divergence", "Combination")  # notebook 07's names
 
 
-def _load_2d(path: Path, kind: type[LatentModel]) -> LatentModel:
+def _require(path: Path) -> None:
     if not path.is_file():
         raise FileNotFoundError(
             f"The shipped model {path} is missing. Reinstall the course package "
             "(pip install -r requirements.txt), or restore the file with "
             f"`git checkout -- aelib/checkpoints/{path.name}` in the course's folder."
         )
+
+
+def _load_2d(path: Path, kind: type[LatentModel]) -> LatentModel:
+    _require(path)
     model = checkpoint.load(path)
     if not isinstance(model, kind) or model.latent_dim != 2:
         raise checkpoint.CheckpointError(
@@ -32,11 +42,34 @@ def _load_2d(path: Path, kind: type[LatentModel]) -> LatentModel:
     return model
 
 
-def load_autoencoder_2d() -> AutoEncoder:
-    """The shipped 2-D MNIST autoencoder (notebook 05's recipe), ready to use (eval mode, on the CPU)."""
-    return _load_2d(AUTOENCODER_2D, AutoEncoder)
+def load_autoencoder_2d(loss: str = "squared") -> AutoEncoder:
+    """The shipped 2-D MNIST autoencoder (notebook 05's recipe), ready to use (eval mode, on the CPU).
+
+    ``loss="absolute"``: the same network trained by the same call with the mean absolute error instead of the
+    squared error (notebook 05's test of where the blur comes from)."""
+    paths = {"squared": AUTOENCODER_2D, "absolute": AUTOENCODER_2D_ABSOLUTE}
+    if loss not in paths:
+        raise ValueError(f"loss must be 'squared' or 'absolute' (the two shipped 2-D autoencoders), not {loss!r}.")
+    return _load_2d(paths[loss], AutoEncoder)
 
 
 def load_vae_2d() -> VariationalAutoEncoder:
     """The shipped 2-D MNIST VAE (notebook 08's recipe: 6 epochs of the negative ELBO), ready to use."""
     return _load_2d(VAE_2D, VariationalAutoEncoder)
+
+
+def objective_weights(objective: str) -> tuple[dict[str, torch.Tensor], float]:
+    """Notebook 07's StochasticAutoEncoder trained with one of its objectives (4 epochs, seed 0, the notebook's own
+    lines): its weights, for ``load_state_dict``, and its final training loss."""
+    if objective not in OBJECTIVES:
+        raise ValueError(f"no shipped model for the objective {objective!r}; notebook 07's objectives are "
+                         f"{', '.join(map(repr, OBJECTIVES))}.")
+    _require(OBJECTIVES_2D)
+    shipped = torch.load(OBJECTIVES_2D, map_location="cpu", weights_only=True)
+    if not isinstance(shipped, dict) or sorted(shipped) != sorted(OBJECTIVES):
+        raise checkpoint.CheckpointError(
+            f"{OBJECTIVES_2D} does not hold notebook 07's three models: restore it with "
+            f"`git checkout -- aelib/checkpoints/{OBJECTIVES_2D.name}`, or rebuild it with "
+            "`python -m tools.pretrained --only objectives`."
+        )
+    return shipped[objective]["state_dict"], float(shipped[objective]["final_loss"])

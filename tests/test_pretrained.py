@@ -48,3 +48,59 @@ def test_a_missing_or_wrong_shipped_model_is_refused_with_the_fix(tmp_path, monk
     checkpoint.save(AutoEncoder(latent_dim=2), tmp_path / "vae_mnist_m2.pt")  # an autoencoder where the VAE belongs
     with pytest.raises(checkpoint.CheckpointError, match="not the course's 2-D VariationalAutoEncoder"):
         pretrained.load_vae_2d()
+
+
+def notebook_07s_class() -> type:
+    """StochasticAutoEncoder as notebook 07 defines it (its cell, run here)."""
+    from tools.course import NOTEBOOKS, read_notebook
+
+    cell = next(c for c in read_notebook(NOTEBOOKS / "07_toward_a_dense_latent_space.ipynb")["cells"]
+                if c.get("id") == "07-004")
+    namespace: dict = {}
+    exec("import torch\nfrom torch import nn\nfrom aelib.models import Decoder, mlp\n" + "".join(cell["source"]),
+         namespace)
+    return namespace["StochasticAutoEncoder"]
+
+
+def test_notebook_07s_shipped_models_load_into_its_class_and_differ_as_its_objectives_say(test_digits):
+    """Reconstruction alone shrinks every cloud to nearly a point; the KL alone gives every input N(0, 1)."""
+    sigma = {}
+    for objective in pretrained.OBJECTIVES:
+        weights, final_loss = pretrained.objective_weights(objective)
+        model = notebook_07s_class()()
+        model.load_state_dict(weights)  # strict: every weight of the notebook's class, and no other
+        with torch.no_grad():
+            log_var = model.encode_distribution(test_digits)[1]
+        sigma[objective] = (0.5 * log_var).exp().mean().item()
+        assert 0 < final_loss < 0.1
+    assert sigma["Only Reconstruction Loss"] < 0.05
+    assert abs(sigma["Only KL Divergence"] - 1) < 0.05
+    assert sigma["Only Reconstruction Loss"] < sigma["Combination"] < sigma["Only KL Divergence"]
+
+
+def test_an_unknown_objective_or_a_missing_file_is_refused_with_the_fix(tmp_path, monkeypatch):
+    with pytest.raises(ValueError, match="'Only Reconstruction Loss', 'Only KL Divergence', 'Combination'"):
+        pretrained.objective_weights("Only MSE")
+    monkeypatch.setattr(pretrained, "OBJECTIVES_2D", tmp_path / "objectives_m2.pt")
+    with pytest.raises(FileNotFoundError, match=r"git checkout -- aelib/checkpoints/objectives_m2\.pt"):
+        pretrained.objective_weights("Combination")
+    torch.save({"Combination": {}}, tmp_path / "objectives_m2.pt")
+    with pytest.raises(checkpoint.CheckpointError, match="--only objectives"):
+        pretrained.objective_weights("Combination")
+
+
+def test_the_absolute_error_twin_draws_solid_strokes_where_the_squared_error_draws_grey(test_digits):
+    """Notebook 05's test of where the blur comes from: the same 2-D network, only the loss changed."""
+    def median_grey_share(images: torch.Tensor) -> float:  # written out: of the inked pixels, the half-tone share
+        ink, grey = images > 0.1, (images > 0.25) & (images < 0.75)
+        return (grey.sum(dim=1) / ink.sum(dim=1).clamp(min=1)).median().item()
+
+    squared, absolute = pretrained.load_autoencoder_2d(), pretrained.load_autoencoder_2d(loss="absolute")
+    assert isinstance(absolute, AutoEncoder) and absolute.latent_dim == 2 and not absolute.training
+    with torch.no_grad():
+        shares = {name: median_grey_share(model.decoder(model.encoder(test_digits)))
+                  for name, model in [("squared", squared), ("absolute", absolute)]}
+    assert shares["absolute"] < shares["squared"] - 0.15
+    assert abs(shares["absolute"] - median_grey_share(test_digits)) < 0.08
+    with pytest.raises(ValueError, match="'squared' or 'absolute'"):
+        pretrained.load_autoencoder_2d(loss="huber")

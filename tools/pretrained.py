@@ -1,13 +1,18 @@
-"""Retrain the shipped models and overwrite their files: the 2-D autoencoder (notebook 05's recipe), the
-2-D VAE (notebook 08's recipe) and the digit judge (``aelib.judge``).
+"""Retrain the shipped models and overwrite their files: the 2-D autoencoder (notebook 05's recipe) and its
+twin trained with the absolute error, notebook
+07's three models (its own code: the class and objectives are read from the notebook), the 2-D VAE (notebook 08's
+recipe) and the digit judge (``aelib.judge``).
 
-    python -m tools.pretrained                 # all three, about 40 s on 2 CPU threads
-    python -m tools.pretrained --only vae_2d   # one of them: autoencoder_2d, vae_2d or judge
+    python -m tools.pretrained                 # all of them, about a minute on 2 CPU threads
+    python -m tools.pretrained --only vae_2d   # one: autoencoder_2d(_absolute), objectives, vae_2d or judge
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import json
 
 import torch
 import torch.nn.functional as F
@@ -17,20 +22,27 @@ from aelib.data import load_mnist
 from aelib.judge import JUDGE_WEIGHTS, train_digit_classifier
 from aelib.latent import kl_to_standard_normal
 from aelib.models import AutoEncoder, VariationalAutoEncoder
-from aelib.pretrained import AUTOENCODER_2D, VAE_2D
+from aelib.pretrained import AUTOENCODER_2D, AUTOENCODER_2D_ABSOLUTE, OBJECTIVES, OBJECTIVES_2D, VAE_2D
 from aelib.repro import setup
 from aelib.train import fit, reconstruction_error
+from tools.course import NOTEBOOKS
 
 VAE_EPOCHS = 6  # notebook 08, section 4
 
 
-def train_autoencoder_2d(seed: int = 0) -> AutoEncoder:
-    """Train the 2-D autoencoder with the course's recipe (aelib.train.fit's defaults)."""
+def absolute_error(model: AutoEncoder, x: torch.Tensor) -> torch.Tensor:
+    """Notebook 05's other loss: the mean absolute pixel error."""
+    return (model(x) - x).abs().mean()
+
+
+def train_autoencoder_2d(seed: int = 0, loss: str = "squared") -> AutoEncoder:
+    """Train the 2-D autoencoder with the course's recipe (aelib.train.fit's defaults), with the squared error
+    (fit's default) or the absolute error."""
     setup(seed=seed)
     images, _ = load_mnist("train")
     torch.manual_seed(seed)
     model = AutoEncoder(latent_dim=2)
-    fit(model, images, seed=seed)
+    fit(model, images, seed=seed, **({"loss": absolute_error} if loss == "absolute" else {}))
     return model
 
 
@@ -51,15 +63,48 @@ def train_vae_2d(seed: int = 0) -> VariationalAutoEncoder:
     return model
 
 
+OBJECTIVES_NOTEBOOK = NOTEBOOKS / "07_toward_a_dense_latent_space.ipynb"
+OBJECTIVES_CELLS = ("07-002", "07-004", "07-006", "07-009")  # imports and data, the class, the KL, the objectives
+
+
+def train_objectives() -> dict[str, dict]:
+    """Notebook 07's three models, trained by the notebook's own code (its cells run here) as its training cell
+    does with TRAIN_HERE = True: for each objective, seed 0, a fresh StochasticAutoEncoder, 4 epochs of `fit`."""
+    cells = {c["id"]: "".join(c["source"]) for c in json.loads(OBJECTIVES_NOTEBOOK.read_text())["cells"]}
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()):  # the cells' own demonstration prints
+        for cell_id in OBJECTIVES_CELLS:
+            exec(compile(cells[cell_id], f"{OBJECTIVES_NOTEBOOK.name}[{cell_id}]", "exec"), namespace)
+    if tuple(namespace["objectives"]) != OBJECTIVES:
+        raise SystemExit(f"notebook 07's objectives are now {list(namespace['objectives'])}: update aelib.pretrained")
+    shipped = {}
+    for name, loss in namespace["objectives"].items():
+        torch.manual_seed(0)
+        model = namespace["StochasticAutoEncoder"]()
+        history = fit(model, namespace["train_images"], epochs=4, loss=loss, progress=False)
+        shipped[name] = {"state_dict": {k: v.detach().clone() for k, v in model.state_dict().items()},
+                         "final_loss": history.losses[-1]}
+        print(f"{name}: final loss {history.losses[-1]:.4f} in {history.seconds:.1f} s")
+    return shipped
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["autoencoder_2d", "vae_2d", "judge"], help="rebuild just this one")
+    parser.add_argument("--only", help="rebuild just this one",
+                        choices=["autoencoder_2d", "autoencoder_2d_absolute", "objectives", "vae_2d", "judge"])
     which = parser.parse_args(argv).only
     test, labels = load_mnist("test")
     if which in (None, "autoencoder_2d"):
         model = train_autoencoder_2d()
         checkpoint.save(model, AUTOENCODER_2D)
         print(f"saved {AUTOENCODER_2D} (test MSE {reconstruction_error(model, test):.4f})")
+    if which in (None, "autoencoder_2d_absolute"):
+        model = train_autoencoder_2d(loss="absolute")
+        checkpoint.save(model, AUTOENCODER_2D_ABSOLUTE)
+        print(f"saved {AUTOENCODER_2D_ABSOLUTE} (test MSE {reconstruction_error(model, test):.4f})")
+    if which in (None, "objectives"):
+        torch.save(train_objectives(), OBJECTIVES_2D)
+        print(f"saved {OBJECTIVES_2D}")
     if which in (None, "vae_2d"):
         vae = train_vae_2d()
         checkpoint.save(vae, VAE_2D)
