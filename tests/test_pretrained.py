@@ -52,13 +52,11 @@ def test_a_missing_or_wrong_shipped_model_is_refused_with_the_fix(tmp_path, monk
 
 def notebook_07s_class() -> type:
     """StochasticAutoEncoder as notebook 07 defines it (its cell, run here)."""
-    from tools.course import NOTEBOOKS, read_notebook
+    from tools.course import NOTEBOOKS, cell_sources
 
-    cell = next(c for c in read_notebook(NOTEBOOKS / "07_toward_a_dense_latent_space.ipynb")["cells"]
-                if c.get("id") == "07-004")
+    cell = cell_sources(NOTEBOOKS / "07_toward_a_dense_latent_space.ipynb")["07-004"]
     namespace: dict = {}
-    exec("import torch\nfrom torch import nn\nfrom aelib.models import Decoder, mlp\n" + "".join(cell["source"]),
-         namespace)
+    exec("import torch\nfrom torch import nn\nfrom aelib.models import Decoder, mlp\n" + cell, namespace)
     return namespace["StochasticAutoEncoder"]
 
 

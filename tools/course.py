@@ -39,6 +39,11 @@ def read_notebook(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def cell_sources(path: Path) -> dict[str, str]:
+    """Each cell's source text, by cell id (the notebooks give every cell a stable id)."""
+    return {cell["id"]: "".join(cell["source"]) for cell in read_notebook(path)["cells"]}
+
+
 def write_notebook(path: Path, notebook: dict) -> None:
     """Write a notebook the way Jupyter does (one-space indent, UTF-8 kept, final newline)."""
     path.write_text(json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import json
 
 import torch
 import torch.nn.functional as F
@@ -25,7 +24,7 @@ from aelib.models import AutoEncoder, VariationalAutoEncoder
 from aelib.pretrained import AUTOENCODER_2D, AUTOENCODER_2D_ABSOLUTE, OBJECTIVES, OBJECTIVES_2D, VAE_2D
 from aelib.repro import setup
 from aelib.train import fit, reconstruction_error
-from tools.course import NOTEBOOKS
+from tools.course import NOTEBOOKS, cell_sources
 
 VAE_EPOCHS = 6  # notebook 08, section 4
 
@@ -70,7 +69,7 @@ OBJECTIVES_CELLS = ("07-002", "07-004", "07-006", "07-009")  # imports and data,
 def train_objectives() -> dict[str, dict]:
     """Notebook 07's three models, trained by the notebook's own code (its cells run here) as its training cell
     does with TRAIN_HERE = True: for each objective, seed 0, a fresh StochasticAutoEncoder, 4 epochs of `fit`."""
-    cells = {c["id"]: "".join(c["source"]) for c in json.loads(OBJECTIVES_NOTEBOOK.read_text())["cells"]}
+    cells = cell_sources(OBJECTIVES_NOTEBOOK)
     namespace: dict = {}
     with contextlib.redirect_stdout(io.StringIO()):  # the cells' own demonstration prints
         for cell_id in OBJECTIVES_CELLS:
