@@ -92,22 +92,6 @@ def in_empty_cell(
     return empty[index[:, 1], index[:, 0]]
 
 
-def empty_between_codes(
-    codes: torch.Tensor, low: torch.Tensor, high: torch.Tensor, bins: int = 20, threshold: float = 0.1
-) -> torch.Tensor:
-    """The grid's empty cells (``empty_fraction``'s rule) that lie *between* codes: with an occupied cell on
-    both sides along their row, or both sides along their column. [bins, bins] bool (row: z₂, column: z₁).
-
-    The other empty cells are the outskirts: the box's edges and corners, beyond the last codes.
-    """
-    threshold = check_positive_float(threshold, "threshold")
-    empty = cell_counts(codes, low, high, bins) < threshold * len(codes) / bins**2
-    occupied = (~empty).int()
-    left, below = occupied.cumsum(1) > 0, occupied.cumsum(0) > 0
-    right, above = occupied.flip(1).cumsum(1).flip(1) > 0, occupied.flip(0).cumsum(0).flip(0) > 0
-    return empty & ((left & right) | (below & above))
-
-
 def distance_to_codes(points: torch.Tensor, codes: torch.Tensor, chunk: int = 4096) -> torch.Tensor:
     """Euclidean distance from each point [N, m] to its nearest code [M, m]: ``aelib.data.nearest_distance``
     with the codes as the reference (the name notebook 06's exercise and its solution use)."""

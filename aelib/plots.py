@@ -116,11 +116,13 @@ def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.06, 
 
 
 def plot_latent(
-    z: torch.Tensor, labels: torch.Tensor, ax: Axes | None = None, title: str | None = None, size: float = 4.0
+    z: torch.Tensor, labels: torch.Tensor, ax: Axes | None = None, title: str | None = None, size: float = 4.0,
+    digit_labels: bool = True,
 ) -> Axes:
-    """Scatter 2-D codes ``z`` [N, 2] coloured by digit ``labels`` [N], with a legend and each digit written at
-    the median of its codes; where two labels would collide they are nudged apart, and a line points from the
-    label to a dot at the true median."""
+    """Scatter 2-D codes ``z`` [N, 2] coloured by digit ``labels`` [N], with a legend and (unless
+    ``digit_labels`` is False, for a map with marks of its own) each digit written at the median of its codes;
+    where two labels would collide they are nudged apart, and a line points from the label to a dot at the
+    true median."""
     z = check_matrix(z, "z", 2).detach().cpu().numpy()
     y = torch.as_tensor(labels).cpu().numpy()
     if ax is None:
@@ -131,14 +133,15 @@ def plot_latent(
     ]
     ax.legend(handles=handles, title="digit", loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     outline = [patheffects.withStroke(linewidth=3, foreground="white")]
-    digits = np.unique(y)
-    centres = np.array([np.median(z[y == d], axis=0) for d in digits])
-    for d, centre, position in zip(digits, centres, spread_labels(centres, span=np.ptp(z, axis=0)), strict=True):
-        if not np.allclose(centre, position):  # nudged apart from a neighbour: mark the true median, and point to it
-            ax.plot(*zip(centre, position, strict=True), color="black", linewidth=0.8, zorder=3)
-            ax.plot(*centre, marker="o", markersize=4, color="black", markeredgecolor="white", zorder=4)
-        ax.text(*position, str(d), ha="center", va="center", fontsize=13, fontweight="bold", path_effects=outline,
-                zorder=5)
+    if digit_labels:
+        digits = np.unique(y)
+        centres = np.array([np.median(z[y == d], axis=0) for d in digits])
+        for d, centre, position in zip(digits, centres, spread_labels(centres, span=np.ptp(z, axis=0)), strict=True):
+            if not np.allclose(centre, position):  # nudged apart: mark the true median, and point to it
+                ax.plot(*zip(centre, position, strict=True), color="black", linewidth=0.8, zorder=3)
+                ax.plot(*centre, marker="o", markersize=4, color="black", markeredgecolor="white", zorder=4)
+            ax.text(*position, str(d), ha="center", va="center", fontsize=13, fontweight="bold", path_effects=outline,
+                    zorder=5)
     ax.set_xlabel("z₁")
     ax.set_ylabel("z₂")
     if title:

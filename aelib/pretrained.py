@@ -1,7 +1,8 @@
 """The course's shipped trained models, ready at once: the 2-D autoencoder of notebook 05's recipe (notebook 06
 loads it for the latent explorer) and its twin trained with the absolute error (notebook 05), notebook 07's
-network trained with each of its three objectives, and the 2-D VAE of notebook 08's recipe (notebook 08 loads
-it; the website's explorer shows it and the autoencoder). Each notebook can also retrain its models in place.
+network trained with each of its three objectives, and the 2-D and 20-D VAEs of notebook 08's recipe
+(notebook 08 loads them; the website's explorer shows the 2-D VAE and the autoencoder). Each notebook can
+also retrain its models in place.
 Maintainers rebuild the files with ``python -m tools.pretrained``.
 """
 
@@ -18,6 +19,7 @@ CHECKPOINTS = Path(__file__).resolve().parent / "checkpoints"
 AUTOENCODER_2D = CHECKPOINTS / "ae_mnist_m2.pt"
 AUTOENCODER_2D_ABSOLUTE = CHECKPOINTS / "ae_mnist_m2_absolute.pt"
 VAE_2D = CHECKPOINTS / "vae_mnist_m2.pt"
+VAE_20 = CHECKPOINTS / "vae_mnist_m20.pt"
 OBJECTIVES_2D = CHECKPOINTS / "objectives_m2.pt"
 OBJECTIVES = ("Only Reconstruction Loss", "Only KL Divergence", "Combination")  # notebook 07's names
 
@@ -31,12 +33,12 @@ def _require(path: Path) -> None:
         )
 
 
-def _load_2d(path: Path, kind: type[LatentModel]) -> LatentModel:
+def _load(path: Path, kind: type[LatentModel], latent_dim: int = 2) -> LatentModel:
     _require(path)
     model = checkpoint.load(path)
-    if not isinstance(model, kind) or model.latent_dim != 2:
+    if not isinstance(model, kind) or model.latent_dim != latent_dim:
         raise checkpoint.CheckpointError(
-            f"{path} holds {model.config}, not the course's 2-D {kind.__name__}: restore it with "
+            f"{path} holds {model.config}, not the course's {latent_dim}-D {kind.__name__}: restore it with "
             f"`git checkout -- aelib/checkpoints/{path.name}`, or rebuild it with `python -m tools.pretrained`."
         )
     return model
@@ -50,12 +52,17 @@ def load_autoencoder_2d(loss: str = "squared") -> AutoEncoder:
     paths = {"squared": AUTOENCODER_2D, "absolute": AUTOENCODER_2D_ABSOLUTE}
     if loss not in paths:
         raise ValueError(f"loss must be 'squared' or 'absolute' (the two shipped 2-D autoencoders), not {loss!r}.")
-    return _load_2d(paths[loss], AutoEncoder)
+    return _load(paths[loss], AutoEncoder)
 
 
 def load_vae_2d() -> VariationalAutoEncoder:
     """The shipped 2-D MNIST VAE (notebook 08's recipe: 6 epochs of the negative ELBO), ready to use."""
-    return _load_2d(VAE_2D, VariationalAutoEncoder)
+    return _load(VAE_2D, VariationalAutoEncoder)
+
+
+def load_vae_20() -> VariationalAutoEncoder:
+    """The shipped 20-D MNIST VAE of notebook 08's section 7 (784-400-20, 4 epochs of the negative ELBO)."""
+    return _load(VAE_20, VariationalAutoEncoder, latent_dim=20)
 
 
 def objective_weights(objective: str) -> tuple[dict[str, torch.Tensor], float]:
@@ -73,3 +80,17 @@ def objective_weights(objective: str) -> tuple[dict[str, torch.Tensor], float]:
             "`python -m tools.pretrained --only objectives`."
         )
     return shipped[objective]["state_dict"], float(shipped[objective]["final_loss"])
+
+
+def load_objective_model(objective: str) -> VariationalAutoEncoder:
+    """Notebook 07's network trained with one of its objectives, as aelib's VariationalAutoEncoder, ready to use.
+
+    Notebook 07's StochasticAutoEncoder is this class written out, with the same layers under the same names
+    (``body``, ``head``, ``decoder``); here ``encoder`` is the body and the head in sequence."""
+    weights, _ = objective_weights(objective)
+    model = VariationalAutoEncoder(latent_dim=2)
+    encoder_names = {"body.": "encoder.0.", "head.": "encoder.1."}
+    aliases = {encoder_names[prefix] + name.removeprefix(prefix): value for name, value in weights.items()
+               for prefix in encoder_names if name.startswith(prefix)}
+    model.load_state_dict({**weights, **aliases})  # strict: every layer must match
+    return model.eval()

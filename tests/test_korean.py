@@ -1,7 +1,8 @@
 """The Korean edition (notebooks/ko/, README.ko.md, TEACHING.ko.md, solutions/ko/, GLOSSARY.md) kept in step.
 
 A Korean notebook must have the English notebook's cells, ids, code and stored outputs (declared
-differences: ``tools.korean.KOREAN_LINE`` in the set-up cell, and stored exercise answers in Korean), and
+differences: code comments in Korean, ``tools.korean.KOREAN_LINE`` in the set-up cell, and stored exercise
+answers in Korean), and
 every Korean markdown cell must have been translated from the English text that is there now: each stores
 the SHA-256 of the English it translates, and a failure names the cell and shows what changed in the
 English since."""
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from aelib.exercises.feedback import MARKS
-from tools import korean
+from tools import korean, korean_comments
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -43,11 +44,13 @@ def test_code_and_outputs_are_the_english_ones(path: Path):
         if en["cell_type"] != "code":
             continue
         en_source, ko_source = korean.source(en), korean.source(ko)
-        if ko_source != en_source:
-            assert ko_source == f"{en_source}\n{korean.KOREAN_LINE}", (
-                f"{path.name}, cell {en['id']}: code differs beyond the declared exception:\n"
-                + "\n".join(difflib.unified_diff(en_source.splitlines(), ko_source.splitlines(), lineterm="")))
+        if ko_source.endswith(f"\n{korean.KOREAN_LINE}"):
+            ko_source = ko_source.removesuffix(f"\n{korean.KOREAN_LINE}")
             exceptions += 1
+        en_code, ko_code = korean_comments.without_comments(en_source), korean_comments.without_comments(ko_source)
+        assert ko_code == en_code, (
+            f"{path.name}, cell {en['id']}: code differs beyond its comments and the declared exception:\n"
+            + "\n".join(difflib.unified_diff(en_code, ko_code, lineterm="")))
         assert without_feedback(ko["outputs"]) == without_feedback(en["outputs"]), (
             f"{path.name}, cell {en['id']}: stored outputs differ")
         for en_text, ko_text in zip(feedback_texts(en["outputs"]), feedback_texts(ko["outputs"]), strict=True):
@@ -56,6 +59,46 @@ def test_code_and_outputs_are_the_english_ones(path: Path):
                 f"{path.name}, cell {en['id']}: the stored answer is not in Korean: {ko_text!r}")
         assert ko["execution_count"] == en["execution_count"]
     assert exceptions == 1, f"{path.name}: expected the one declared difference (feedback language), not {exceptions}"
+
+
+def untranslated_comments(english: list[dict], twin: list[dict], table: dict[str, str]) -> list[str]:
+    """Where a Korean code cell's comments are not the table's Korean for the English ones, cell by cell."""
+    wrong = []
+    for en, ko in zip(english, twin, strict=True):
+        source = korean.source(en)
+        if en["cell_type"] != "code" or source.startswith(korean.INSTALLER_MARK):
+            continue
+        english_comments = korean_comments.comments(source)
+        missing = [c for c in english_comments if c not in table]
+        ko_source = korean.source(ko).removesuffix(f"\n{korean.KOREAN_LINE}")  # the declared line has its own comment
+        shown, wanted = korean_comments.comments(ko_source), [table.get(c, c) for c in english_comments]
+        if missing or shown != wanted:
+            wrong.append(f"cell {en['id']}: " + (f"no Korean in {korean_comments.TABLE.name} for {missing}" if missing
+                                                  else f"shows {shown}, not {wanted}: run python -m tools.korean"))
+    return wrong
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem)
+def test_code_comments_are_in_korean(path: Path):
+    wrong = untranslated_comments(cells(path), cells(ROOT / "notebooks" / "ko" / path.name), korean_comments.table())
+    assert not wrong, f"{path.name}:\n" + "\n".join(wrong)
+
+
+def test_an_untranslated_comment_is_named_and_the_table_holds_no_stale_entry():
+    table = korean_comments.table()
+    english = [c for p in ENGLISH for c in cells(p) if c["cell_type"] == "code"]
+    used = {c for cell in english for c in korean_comments.comments(korean.source(cell))}
+    assert not set(table) - used, f"entries no English notebook uses any more: {sorted(set(table) - used)}"
+    english_left = [k for k, v in table.items()  # notation (symbols, "log", "ELBO") may stay as it is; words may not
+                    if not HANGUL.search(v) and re.search("[A-Za-z]{4}", v.replace("ELBO", ""))]
+    assert not english_left, f"entries whose 'Korean' has no Hangul: {english_left}"
+    en, ko = cells(ENGLISH[0]), cells(ROOT / "notebooks" / "ko" / ENGLISH[0].name)
+    assert untranslated_comments(en, ko, table) == []
+    cell = next(c for c in en if c["cell_type"] == "code" and korean_comments.comments(korean.source(c))
+                and not korean.source(c).startswith(korean.INSTALLER_MARK))
+    cell["source"] = korean.source(cell) + "\nx = 1  # a new comment"
+    (report,) = untranslated_comments(en, ko, table)
+    assert report.startswith(f"cell {cell['id']}: no Korean") and "# a new comment" in report
 
 
 def feedback_texts(outputs: list[dict]) -> list[str]:

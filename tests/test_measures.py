@@ -14,7 +14,6 @@ from aelib.latent import (
     central_box,
     distance_from_standard_normal,
     distance_to_codes,
-    empty_between_codes,
     empty_fraction,
     in_empty_cell,
     kl_to_standard_normal,
@@ -204,14 +203,3 @@ def test_points_are_placed_in_the_empty_cells_counted_by_hand():
     assert got.tolist() == [False, True, True, True, True]  # the last point clamps to the bottom-right cell
     with pytest.raises(ValueError, match="points"):
         in_empty_cell(torch.zeros(3, 3), codes, torch.zeros(2), torch.ones(2))
-
-
-def test_empty_cells_between_codes_are_told_from_the_outskirts_by_hand():
-    # a 3 × 3 grid over [0, 3]²; codes fill the middle row's two ends and the top-middle cell
-    codes = torch.tensor([[0.5, 1.5]] * 5 + [[2.5, 1.5]] * 5 + [[1.5, 2.5]] * 5)
-    between = empty_between_codes(codes, torch.zeros(2), torch.full((2,), 3.0), bins=3)
-    # by hand: the centre (row 1, column 1) is empty with occupied cells left and right: between;
-    # every other empty cell (the bottom row, the top corners) has codes on one side at most
-    expected = torch.zeros(3, 3, dtype=torch.bool)
-    expected[1, 1] = True
-    assert torch.equal(between, expected)

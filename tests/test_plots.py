@@ -48,6 +48,9 @@ def test_latent_scatter_writes_each_digit_at_its_median_code():
     centres = {t.get_text(): t.get_position() for t in ax.texts}
     assert centres == {"3": (2.0, 0.0), "7": (11.0, 12.0)}  # medians by hand
     plt.close(ax.figure)
+    bare = plot_latent(z, labels, digit_labels=False)  # a map with marks of its own: the legend only
+    assert len(bare.texts) == 0 and len(bare.get_legend().get_texts()) == 10
+    plt.close(bare.figure)
 
 
 def test_every_drawing_returns_its_axes():

@@ -41,6 +41,20 @@ def test_the_shipped_vae_is_notebook_08s_kind_of_model(test_digits):
     assert z.mean(0).abs().max() < 0.5 and ((z.std(0) - 1).abs() < 0.3).all()
 
 
+def test_the_shipped_20_number_vae_has_a_far_better_bound(test_digits):
+    """Notebook 08's section 7 model: 784-400-20, a test negative ELBO near its 106 nats, far below the 2-D VAE's."""
+    model = pretrained.load_vae_20()
+    assert isinstance(model, VariationalAutoEncoder) and model.latent_dim == 20 and list(model.hidden) == [400]
+    torch.manual_seed(0)
+    with torch.no_grad():
+        mu, log_var = model.encoder(test_digits).chunk(2, dim=1)
+        z = mu + torch.randn_like(mu) * (0.5 * log_var).exp()
+        reconstruction = F.binary_cross_entropy(model.decoder(z), test_digits, reduction="none").sum(dim=1)
+        kl = 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)
+    bound = (reconstruction + kl).mean().item()
+    assert 95 < bound < 115, f"the shipped 20-D VAE's test negative ELBO is {bound:.1f} nats (notebook 08: 106)"
+
+
 def test_a_missing_or_wrong_shipped_model_is_refused_with_the_fix(tmp_path, monkeypatch):
     monkeypatch.setattr(pretrained, "VAE_2D", tmp_path / "vae_mnist_m2.pt")
     with pytest.raises(FileNotFoundError, match=r"git checkout -- aelib/checkpoints/vae_mnist_m2\.pt"):
@@ -48,6 +62,10 @@ def test_a_missing_or_wrong_shipped_model_is_refused_with_the_fix(tmp_path, monk
     checkpoint.save(AutoEncoder(latent_dim=2), tmp_path / "vae_mnist_m2.pt")  # an autoencoder where the VAE belongs
     with pytest.raises(checkpoint.CheckpointError, match="not the course's 2-D VariationalAutoEncoder"):
         pretrained.load_vae_2d()
+    monkeypatch.setattr(pretrained, "VAE_20", tmp_path / "vae_mnist_m2.pt")  # the 2-D VAE where the 20-D belongs
+    checkpoint.save(VariationalAutoEncoder(latent_dim=2), tmp_path / "vae_mnist_m2.pt")
+    with pytest.raises(checkpoint.CheckpointError, match="not the course's 20-D VariationalAutoEncoder"):
+        pretrained.load_vae_20()
 
 
 def notebook_07s_class() -> type:
@@ -74,6 +92,23 @@ def test_notebook_07s_shipped_models_load_into_its_class_and_differ_as_its_objec
     assert sigma["Only Reconstruction Loss"] < 0.05
     assert abs(sigma["Only KL Divergence"] - 1) < 0.05
     assert sigma["Only Reconstruction Loss"] < sigma["Combination"] < sigma["Only KL Divergence"]
+
+
+def test_notebook_07s_models_as_a_vae_compute_what_its_own_class_computes(test_digits):
+    """load_objective_model: the same clouds and the same decodes as notebook 07's class with the same weights."""
+    for objective in pretrained.OBJECTIVES:
+        own = notebook_07s_class()()
+        own.load_state_dict(pretrained.objective_weights(objective)[0])
+        vae = pretrained.load_objective_model(objective)
+        assert isinstance(vae, VariationalAutoEncoder) and not vae.training
+        with torch.no_grad():
+            pairs = zip(vae.encode_distribution(test_digits), own.encode_distribution(test_digits), strict=True)
+            for mine, theirs in pairs:
+                assert torch.equal(mine, theirs)
+            z = torch.randn(50, 2)
+            assert torch.equal(vae.decode(z), own.decode(z))
+    with pytest.raises(ValueError, match="'Only Reconstruction Loss'"):
+        pretrained.load_objective_model("Only MSE")
 
 
 def test_an_unknown_objective_or_a_missing_file_is_refused_with_the_fix(tmp_path, monkeypatch):

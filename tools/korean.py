@@ -1,9 +1,10 @@
 """Keep the Korean notebooks (notebooks/ko/) in step with the English ones: ``python -m tools.korean``.
 
 A Korean notebook is its English original with the prose in Korean: the same cells in the same order with
-the same ids, code cells and stored outputs copied from the English notebook, and one declared difference
-in code (``KOREAN_LINE``, added to the cell that sets up the notebook, so the exercise checks answer in
-Korean). A stored exercise answer ("✏️ Your turn: ...") is shown in Korean too: the cell's check is
+the same ids, code cells and stored outputs copied from the English notebook, their comments in Korean
+(from one table, ``notebooks/ko/code_comments.json``: see ``tools.korean_comments``), and one declared
+difference in code (``KOREAN_LINE``, added to the cell that sets up the notebook, so the exercise checks
+answer in Korean). A stored exercise answer ("✏️ Your turn: ...") is shown in Korean too: the cell's check is
 called again, as it stands, with the feedback in Korean (``korean_feedback``). Each Korean markdown cell
 stores, in ``metadata.translation``, the English text it translates and that text's SHA-256.
 ``tests/test_korean.py`` fails when the English cell has changed since, and shows the change.
@@ -28,7 +29,9 @@ from pathlib import Path
 
 import aelib.exercises
 from aelib.exercises import feedback
+from tools import korean_comments
 from tools.course import EDITIONS, ROOT, notebooks, read_notebook, write_notebook
+from tools.setup_cell import MARKER as INSTALLER_MARK
 
 ENGLISH, KOREAN = EDITIONS["en"], EDITIONS["ko"]
 SETUP_MARK = "aelib.repro.setup("
@@ -47,9 +50,13 @@ def english_notebooks() -> list[Path]:
     return notebooks("en")
 
 
-def korean_code(english: str) -> str:
-    """A code cell's Korean source: identical, except the set-up cell, which also switches the feedback."""
-    return f"{english}\n{KOREAN_LINE}" if SETUP_MARK in english else english
+def korean_code(english: str, comments: dict[str, str]) -> str:
+    """A code cell's Korean source: the same code with its comments in Korean (from ``comments``); the
+    set-up cell also switches the feedback. The hidden installer cell stays as it is in both editions."""
+    if english.startswith(INSTALLER_MARK):  # the installer, one cell for both editions (tools.setup_cell)
+        return english
+    code = korean_comments.translate(english, comments)
+    return f"{code}\n{KOREAN_LINE}" if SETUP_MARK in english else code
 
 
 read, write = read_notebook, write_notebook
@@ -96,7 +103,8 @@ def korean_outputs(cell: dict) -> None:
             output["data"]["text/plain"] = korean_feedback(source(cell), stored)
 
 
-def korean_twin(english: dict, korean: dict | None, new_text: dict[str, str], revised: set[str]) -> dict:
+def korean_twin(english: dict, korean: dict | None, new_text: dict[str, str], revised: set[str],
+                comments: dict[str, str]) -> dict:
     """The Korean notebook for ``english``: its Korean prose from ``korean`` (kept, with the English it
     was translated from) or ``new_text`` (recorded against the current English), code and outputs copied."""
     kept = {c["id"]: c for c in (korean or {"cells": []})["cells"] if c["cell_type"] == "markdown"}
@@ -104,7 +112,7 @@ def korean_twin(english: dict, korean: dict | None, new_text: dict[str, str], re
     for cell in twin["cells"]:
         if cell["cell_type"] == "code":
             korean_outputs(cell)
-            cell["source"] = korean_code(source(cell))
+            cell["source"] = korean_code(source(cell), comments)
             continue
         if cell["cell_type"] != "markdown":
             continue
@@ -132,15 +140,27 @@ def sync(import_dir: Path | None = None, revised: list[str] = ()) -> list[Path]:
         if not cell_id:
             raise SystemExit(f"--revised takes NOTEBOOK:CELL_ID (e.g. 05_training_mse:05-023), not {item!r}")
         wanted.setdefault(name.removesuffix(".ipynb"), set()).add(cell_id)
-    written = []
+    written, comments, untranslated, used = [], korean_comments.table(), set(), set()
     for path in english_notebooks():
         twin_path = KOREAN / path.name
         korean = read(twin_path) if twin_path.exists() else None
         new_text = {}
         if import_dir is not None and (import_dir / f"{path.stem}.json").exists():
             new_text = read(import_dir / f"{path.stem}.json")["cells"]
-        write(twin_path, korean_twin(read(path), korean, new_text, wanted.get(path.stem, set())))
+        english = read(path)
+        write(twin_path, korean_twin(english, korean, new_text, wanted.get(path.stem, set()), comments))
         written.append(twin_path)
+        used |= {c for cell in english["cells"] if cell["cell_type"] == "code"
+                 and not source(cell).startswith(INSTALLER_MARK) for c in korean_comments.comments(source(cell))}
+    untranslated = used - set(comments)
+    unused = set(comments) - used
+    if unused:
+        korean_comments.write_table({k: v for k, v in comments.items() if k not in unused})
+        print(f"dropped from {korean_comments.TABLE.name}, no English notebook uses them any more:\n  "
+              + "\n  ".join(sorted(unused)))
+    if untranslated:
+        print(f"note: {len(untranslated)} code comment(s) stay in English until {korean_comments.TABLE.name} "
+              "has their Korean:\n  " + "\n  ".join(sorted(untranslated)))
     for orphan in sorted(set(KOREAN.glob("*.ipynb")) - set(written)):
         print(f"note: {orphan.name} has no English original; delete it or restore the English notebook")
     return written

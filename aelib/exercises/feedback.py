@@ -44,6 +44,7 @@ KOREAN_FORMS = {
     "더 회색": "greyer",
     "찍는 수준이다": "guessing",
     "그 중간이다": "in between",
+    "중간이다": "in between",
     "덜 회색": "less grey",
     "그럭저럭이다": "modest",
     "훨씬 나쁘다": "much worse",

@@ -84,29 +84,33 @@ def check_hole_prediction(answer: Any) -> Feedback:
     """Predicted before the explorer: what the decoder draws at a z in a hole, far from every training code."""
     return choose(answer, {
         "digit": right("the decoder turns every z into an image, and it was only ever trained to draw digits, so in "
-                       "a hole it keeps drawing one, mostly the digit of the nearest arm, stretched. But not just any "
-                       "digit: 'What comes out of the holes?' finds that two digits own a large share of the empty "
-                       "area, and some digits hardly appear there.",
-                       "디코더는 어떤 z든 이미지로 바꾸며, 숫자를 그리는 것만 배웠습니다. 그래서 구멍에서도 계속 "
-                       "숫자를 그리는데, 대개는 가장 가까운 가지의 숫자를 길게 늘인 모양입니다. 다만 아무 숫자나 "
-                       "나오지는 않습니다. ‘구멍에서는 무엇이 나오는가?’ 절에서 재어 보면 두 숫자가 빈 영역의 큰 "
-                       "부분을 차지하고, 어떤 숫자들은 거기에 거의 나타나지 않습니다."),
+                       "most holes it keeps drawing one, mostly the digit of the nearest arm, stretched. Only far "
+                       "from every code (more than 2 away, 1% of the box) does it draw blots and scribbles instead. "
+                       "And not just any digit: two digits own a large share of the empty area, and some digits "
+                       "hardly appear there.",
+                       "디코더는 어떤 z든 이미지로 바꾸며, 숫자를 그리는 것만 배웠습니다. 그래서 구멍 대부분에서 "
+                       "계속 숫자를 그리는데, 대개는 가장 가까운 가지의 숫자를 길게 늘인 모양입니다. 모든 코드에서 "
+                       "멀리 떨어진 곳(2보다 먼 곳, 상자의 1%)에서만 숫자 대신 얼룩과 낙서를 그립니다. 게다가 아무 "
+                       "숫자나 나오지는 않습니다. 두 숫자가 빈 영역의 큰 부분을 차지하고, 어떤 숫자들은 거기에 거의 "
+                       "나타나지 않습니다."),
         "noise": wrong("the decoder has no way to say 'nothing here': it is one function of z, defined on the whole "
                        "plane, and it was trained only to draw digits. The decoded grid in 'The latent plane, all at "
                        "once' has no blank square, and in 'What comes out of the holes?' most hole points decode to "
-                       "an image the judge reads as one digit with over 90% certainty.",
+                       "an image the judge reads as one digit with over 90% certainty. Blots do appear far from "
+                       "every code, but that empty space is only 1% of the box.",
                        "디코더에게는 '여기에는 아무것도 없다'고 말할 방법이 없습니다. 디코더는 평면 전체에서 정의된 "
                        "z의 함수 하나이고, 숫자를 그리는 것만 배웠습니다. ‘잠재 평면을 한눈에’ 절의 디코딩 격자에는 "
                        "텅 빈 이미지가 하나도 없고, ‘구멍에서는 무엇이 나오는가?’ 절에서는 구멍 속 점 대부분이, "
-                       "판정기가 90%가 넘는 확신도로 어떤 한 숫자로 읽는 이미지로 디코딩됩니다."),
+                       "판정기가 90%가 넘는 확신도로 어떤 한 숫자로 읽는 이미지로 디코딩됩니다. 모든 코드에서 멀리 "
+                       "떨어진 곳에서는 얼룩이 나오지만, 그런 빈 공간은 상자의 1%뿐입니다."),
         "smudge": wrong("a point in a hole is not a halfway point between two digits' pixels, the way a pixel blend "
-                        "is. Smudges do occur, mostly where arms meet, and more often in holes than among the codes. "
-                        "But 'What comes out of the holes?' finds them a minority: most hole points decode to one "
-                        "definite digit, the one whose arm reaches into the gap.",
-                        "구멍 속의 점은 픽셀 단위로 섞은 이미지와 달리 두 숫자의 픽셀 사이 중간 지점이 아닙니다. "
-                        "얼룩이 나오기는 합니다. 주로 가지들이 만나는 곳에서 나오고, 코드가 있는 곳보다 구멍에서 더 "
-                        "자주 나옵니다. 하지만 ‘구멍에서는 무엇이 나오는가?’ 절에서 재어 보면 얼룩은 소수입니다. 구멍 "
-                        "속 점 대부분은 분명한 숫자 하나, 곧 그 빈틈까지 가지를 뻗은 숫자로 디코딩됩니다."),
+                        "is, and most holes lie close to some code. Smudges grow common only far from every code "
+                        "(44% of the drawings more than 2 away), and that empty space is 1% of the box: most hole "
+                        "points decode to one definite digit, the one whose arm reaches into the gap.",
+                        "구멍 속의 점은 픽셀 단위로 섞은 이미지와 달리 두 숫자의 픽셀 사이 중간 지점이 아니고, "
+                        "구멍 대부분은 어떤 코드에 가까이 있습니다. 얼룩은 모든 코드에서 멀리 떨어진 곳에서만 "
+                        "흔해지는데(2보다 먼 곳에서 그린 이미지의 44%), 그런 빈 공간은 상자의 1%입니다. 구멍 속 점 "
+                        "대부분은 분명한 숫자 하나, 곧 그 빈틈까지 가지를 뻗은 숫자로 디코딩됩니다."),
     }, what=('"digit", "smudge" or "noise"', '"digit", "smudge", "noise" 중 하나'),
        aliases={"a digit": "digit", "digits": "digit", "숫자": "digit",
                 "a smudge": "smudge", "blur": "smudge", "blend": "smudge", "mix": "smudge", "얼룩": "smudge",
