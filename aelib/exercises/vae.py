@@ -108,10 +108,12 @@ def check_mean_reduced_kl(answer: Any, prediction: Any = None) -> Feedback:
                  "cloud becomes the prior itself, the codes carry nothing (posterior collapse), and every "
                  "decoded draw is the same average blur: notebook 07's Only KL model, reached by accident. It is "
                  "where the sweep's β = 784 run, trained on the summed loss, ended too: dividing a whole loss by "
-                 "a constant hardly changes what Adam finds.",
+                 "a constant hardly changes what Adam finds (Adam divides each step by the gradient's own size; "
+                 "with plain SGD it would act as a learning rate 784 times smaller).",
                  f"{verdict_ko}. 약 0까지 떨어집니다({value:.2f}내트, β = 1일 때는 약 5). 교차 엔트로피를 "
                  "평균하면 784로 나뉘는데 KL은 그대로 남습니다. 곧 β = 784인 셈입니다. 모든 입력의 구름이 "
                  "사전분포 그 자체가 되고, 코드는 아무것도 담지 않으며(사후분포 붕괴), 디코딩한 샘플은 모두 "
                  "똑같이 흐린 평균 이미지가 됩니다. 노트북 07의 Only KL 모델에 실수로 도달한 것입니다. 합한 손실로 "
                  "학습한 5절의 β = 784 실행도 같은 곳에 도달했습니다. 손실 전체를 상수로 나누어도 Adam이 찾는 "
-                 "해는 거의 달라지지 않습니다.")
+                 "해는 거의 달라지지 않습니다(Adam은 걸음마다 기울기 자신의 크기로 나누기 때문입니다. "
+                 "평범한 SGD에서라면 학습률을 784분의 1로 줄인 것과 같습니다).")
