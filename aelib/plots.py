@@ -171,6 +171,27 @@ def hatch_cells(
     return ax
 
 
+def draw_latent_path(
+    start: torch.Tensor, end: torch.Tensor, names: tuple[str, str], ax: Axes, linestyle: str = "--",
+    color: str = "black", offsets: tuple[tuple[float, float], tuple[float, float]] = ((8, 0), (8, 0)),
+) -> Axes:
+    """Draw the straight path between two 2-D codes: a line from ``start`` (○) to ``end`` (✕), each end
+    labelled with its name in ``names``, the label shifted from its mark by ``offsets`` (in points)."""
+    for name, code in (("start", start), ("end", end)):
+        if torch.as_tensor(code).shape != (2,):
+            raise ValueError(f"{name} must be one 2-D code, a tensor of 2 numbers, but got shape "
+                             f"{list(torch.as_tensor(code).shape)}; for a batch of codes pick one row, e.g. z[0].")
+    points = torch.stack([torch.as_tensor(start), torch.as_tensor(end)]).detach().cpu().float().numpy()
+    ax.plot(points[:, 0], points[:, 1], linestyle=linestyle, color=color, linewidth=2, zorder=6,
+            path_effects=[patheffects.withStroke(linewidth=4, foreground="white")])  # readable over any scatter
+    for point, name, marker, offset in zip(points, names, "oX", offsets, strict=True):
+        ax.plot(*point, marker=marker, markersize=9, color=color, markeredgecolor="white", zorder=7)
+        ax.annotate(name, xy=tuple(point), xytext=offset, textcoords="offset points", fontsize=10, color=color,
+                    bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": color, "alpha": 0.85}, zorder=8,
+                    arrowprops={"arrowstyle": "-", "linewidth": 0.8, "color": color})
+    return ax
+
+
 def draw_clouds(mu: torch.Tensor, sigma: torch.Tensor, ax: Axes, width: float = 2.0, label: str | None = None) -> Axes:
     """Outline each input's cloud N(μ, σ²) in 2-D as the ellipse μ ± ``width``·σ (its axes along z₁ and z₂)."""
     from matplotlib.patches import Ellipse

@@ -367,6 +367,16 @@ def test_pca_error_check_names_common_mistakes(mnist_pca_by_numpy):
     assert repr(manifold.check_pca_error(value)).startswith("✅ Right")
 
 
+def test_kaiming_spread_check_knows_the_default_start_and_the_input():
+    from aelib.exercises import decoder
+
+    assert decoder.check_kaiming_spread(0.18) and decoder.check_kaiming_spread(0.2)
+    assert "default start" in decoder.check_kaiming_spread(0.011).message
+    assert "input" in decoder.check_kaiming_spread(0.253).message
+    assert not decoder.check_kaiming_spread(1.0)
+    assert decoder.check_kaiming_spread(...).status == "unanswered"
+
+
 def test_white_start_check_wants_the_prediction_and_compares_it_with_the_outcome():
     from aelib.exercises import decoder
 

@@ -142,6 +142,23 @@ def test_hatched_cells_sit_on_the_grid_cells_they_mark():
     plt.close(fig)
 
 
+def test_a_latent_path_is_a_line_from_a_circle_to_a_cross_with_both_ends_named():
+    from aelib.plots import draw_latent_path
+
+    fig, ax = plt.subplots()
+    draw_latent_path(torch.tensor([1.0, 2.0]), torch.tensor([-3.0, 0.5]), ("a 1", "a 7"), ax=ax, linestyle=":",
+                     color="red")
+    line, start, end = ax.lines
+    assert line.get_xdata().tolist() == [1.0, -3.0] and line.get_ydata().tolist() == [2.0, 0.5]
+    assert line.get_linestyle() == ":" and line.get_color() == "red"
+    assert (start.get_marker(), end.get_marker()) == ("o", "X")
+    assert (start.get_xdata()[0], start.get_ydata()[0]) == (1.0, 2.0)
+    assert [(t.get_text(), t.xy) for t in ax.texts] == [("a 1", (1.0, 2.0)), ("a 7", (-3.0, 0.5))]
+    with pytest.raises(ValueError, match=r"start must be one 2-D code.*shape \[1, 2\]"):
+        draw_latent_path(torch.zeros(1, 2), torch.zeros(2), ("a", "b"), ax=ax)
+    plt.close(fig)
+
+
 def test_each_cloud_is_drawn_as_mu_plus_minus_two_sigma():
     from aelib.plots import draw_clouds
 

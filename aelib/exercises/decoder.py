@@ -146,6 +146,13 @@ PREDICTIONS = {"the grey start": ("the grey start", "회색 시작"),
 def check_white_start(answer: Any, prediction: Any = None) -> Feedback:
     """The untrained autoencoder's test MSE once its last bias is set to -3 (outputs near σ(-3) ≈ 0.05), and the
     prediction written before running it: which of the grey start and the average digit it beats."""
+    if is_unanswered(prediction):
+        return Feedback("unanswered", "first write your prediction in the cell `prediction = ...` above the "
+                        "experiment (\"the grey start\", \"the average digit\", \"both\" or \"neither\"), then run "
+                        "the experiment and replace the `...` here with the MSE it prints.",
+                        "먼저 실험 위의 `prediction = ...` 셀에 예측(\"the grey start\", \"the average digit\", "
+                        "\"both\", \"neither\" 중 하나)을 적고, 실험을 실행한 뒤 여기의 `...`를 출력된 MSE로 "
+                        "바꾸세요.")
     key = read_prediction(str(prediction).strip().lower().removeprefix("the ") if isinstance(prediction, str)
                           else prediction, tuple(PREDICTIONS),
                           aliases={"grey start": "the grey start", "gray start": "the grey start",
@@ -189,3 +196,32 @@ def _white_start_error(answer: Any) -> Feedback:
                               "fill_(0.0) to fill_(-3.0), ran the cell, and copied the printed MSE.",
                               f"{topic(format(value, 'g'))} 편향이 -3.0일 때 셀이 내놓는 값이 아닙니다. fill_(0.0)을 "
                               "fill_(-3.0)으로 바꾸고 셀을 실행한 뒤, 출력된 MSE를 옮겨 적었는지 확인하세요."))
+
+
+def check_kaiming_spread(answer: Any) -> Feedback:
+    """The spread of the untrained encoder's codes once every Linear layer starts with Kaiming (He) weights
+    and zero biases (PyTorch's default start gives about 0.011)."""
+    value = read(answer, ("a number", "수"), as_number)
+    if isinstance(value, Feedback):
+        return value
+    return verdict(value, 0.18, tolerance=0.05,
+                   right_because=("about sixteen times the default start's 0.011: Kaiming weights are scaled so that "
+                                  "each layer passes its input's spread on instead of shrinking it by about 1/√3. "
+                                  "The codes no longer collapse to one point; what they keep of the digits is still "
+                                  "random until training chooses it.",
+                                  "기본 시작의 0.011보다 약 열여섯 배 큽니다. 카이밍 가중치는 각 층이 입력의 퍼짐을 약 "
+                                  "1/√3씩 줄이지 않고 그대로 넘기도록 크기를 맞춘 것입니다. 코드가 더는 한 점으로 "
+                                  "몰리지 않지만, 코드가 숫자의 무엇을 담는지는 학습이 고르기 전까지 "
+                                  "여전히 무작위입니다."),
+                   mistakes={0.011: ("that is the default start's spread: run the cell with kaiming = True and read "
+                                     "the new number.",
+                                     "그것은 기본 시작의 퍼짐입니다. kaiming = True로 바꾸어 셀을 실행하고 새 수를 "
+                                     "읽으세요."),
+                             0.253: ("that is the digits' own spread, the input; answer the spread of the codes the "
+                                     "cell prints.",
+                                     "그것은 입력인 숫자 이미지 자체의 퍼짐입니다. 셀이 출력하는 코드의 퍼짐을 "
+                                     "답하세요.")},
+                   otherwise=(f"{value:g} is not what the cell gives with kaiming = True: check that you changed it, "
+                              "ran the cell, and copied the codes' spread.",
+                              f"{topic(format(value, 'g'))} kaiming = True일 때 셀이 내놓는 값이 아닙니다. 값을 "
+                              "바꾸고 셀을 실행한 뒤, 코드의 퍼짐을 옮겨 적었는지 확인하세요."))
