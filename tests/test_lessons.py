@@ -1,5 +1,5 @@
-"""The lesson standard's frame, in both editions: goals up front, Key takeaways and an exit question at the
-end, and at least one extension exercise (the learner changes the experiment).
+"""The lesson standard's frame, in both editions: goals up front, the exercises (at least one an extension:
+the learner changes the experiment), and the notebook ending on its Key takeaways and an exit question.
 
 Notebooks 01-05 meet it (issue 21), and 06-09 (issue 22).
 """
@@ -39,8 +39,12 @@ def test_a_lesson_opens_with_its_goals_and_closes_with_takeaways_an_exit_questio
     assert words["goals"] in cells[0], f"{name} ({edition}): the first cell must say what the learner will do"
     text = "\n".join(cells)
     takeaways, exit_question, exercises = (text.find(words[k]) for k in ("takeaways", "exit", "exercises"))
-    assert -1 < takeaways < exit_question < exercises, (
-        f"{name} ({edition}): Key takeaways, then the exit question, must come before the exercises")
+    assert -1 < exercises < takeaways < exit_question, (
+        f"{name} ({edition}): the exercises, then Key takeaways, then the exit question: the lesson ends on them")
+    last = json.loads((words["folder"] / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"][-1]
+    assert last["cell_type"] == "markdown" and words["exit"] in "".join(last["source"]), (
+        f"{name} ({edition}): the notebook must end on its Key takeaways and exit question")
     bullets = text[takeaways:exit_question].count("\n* ")
     assert 3 <= bullets <= 6, f"{name} ({edition}): {bullets} takeaways; the standard asks for 3-5 (a few more at most)"
-    assert words["extension"] in text[exercises:], f"{name} ({edition}): no extension exercise among the exercises"
+    assert words["extension"] in text[exercises:takeaways], (
+        f"{name} ({edition}): no extension exercise among the exercises")
