@@ -193,7 +193,8 @@ def test_shipped_model_matches_the_recipe():
 def test_density_checks():
     from aelib.exercises import density
 
-    assert density.check_kl_value(0.5) and "½" in density.check_kl_value(1.0).message
+    assert density.check_kl_value(0.818) and not density.check_kl_value(0.5)  # by hand: ½(0.25 + ln 4) = 0.8181
+    assert "½" in density.check_kl_value(1.636).message and "σ = 0.5" in density.check_kl_value(0.5).message
     assert density.check_reparameterise(lambda mu, log_var, eps: mu + torch.exp(0.5 * log_var) * eps)
     assert "standard deviation" in density.check_reparameterise(lambda mu, lv, eps: mu + lv.exp() * eps).message
     assert density.check_reparameterise(lambda mu, lv, eps: None).status == "unanswered"

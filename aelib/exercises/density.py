@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import torch
@@ -21,18 +22,28 @@ from aelib.exercises.feedback import (
 
 
 def check_kl_value(answer: Any) -> Feedback:
-    """KL(N(1, 1) || N(0, 1)) from ½(μ² + σ² − 1 − log σ²)."""
+    """KL(N(1, 0.5²) || N(0, 1)) from ½(μ² + σ² − 1 − log σ²)."""
     value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value
-    return verdict(value, 0.5, tolerance=1e-6,
-                   right_because=("½(1 + 1 − 1 − 0): only the shifted centre costs anything.",
-                                  "½(1 + 1 − 1 − 0)입니다. KL 값을 만드는 것은 중심이 옮겨 간 것 하나뿐입니다."),
-                   mistakes={1.0: ("remember the ½ in front.", "맨 앞의 ½을 잊지 마세요.")},
-                   otherwise=(f"{value:g} is off: put μ = 1 and σ² = 1 (so log σ² = 0) into ½(μ² + σ² − 1 − log σ²).",
+    exact = 0.5 * (1 + 0.25 - 1 - math.log(0.25))  # about 0.818
+    return verdict(value, exact, tolerance=2e-3,
+                   right_because=("½(1 + 0.25 − 1 − log 0.25) = ½(0.25 + 1.386) ≈ 0.818: the shifted centre costs "
+                                  "½ and the too-narrow cloud costs the rest (σ² − 1 − log σ² is 0 only at σ = 1).",
+                                  "½(1 + 0.25 − 1 − log 0.25) = ½(0.25 + 1.386) ≈ 0.818입니다. 옮겨 간 중심이 ½을, "
+                                  "너무 좁은 구름이 나머지를 치릅니다(σ² − 1 − log σ²는 σ = 1일 때만 0입니다)."),
+                   mistakes={2 * exact: ("remember the ½ in front.", "맨 앞의 ½을 잊지 마세요."),
+                             0.5: ("that is a cloud with σ = 1, the one the notebook printed; this one has σ = 0.5, "
+                                   "so σ² = 0.25 and log σ² = log 0.25.",
+                                   "그것은 노트북이 출력한 σ = 1인 구름의 값입니다. 이 구름은 σ = 0.5이므로 σ² = 0.25, "
+                                   "log σ² = log 0.25입니다."),
+                             0.125: ("you left out − log σ²: with σ² = 0.25 it is −log 0.25 ≈ +1.386.",
+                                     "− log σ²를 빠뜨렸습니다. σ² = 0.25이면 −log 0.25 ≈ +1.386입니다.")},
+                   otherwise=(f"{value:g} is off: put μ = 1 and σ² = 0.25 (σ = 0.5, so log σ² = log 0.25 ≈ −1.386) "
+                              "into ½(μ² + σ² − 1 − log σ²).",
                               f"{topic(format(value, 'g'))} 맞지 않습니다. "
-                              "½(μ² + σ² − 1 − log σ²)에 μ = 1, σ² = 1(따라서 "
-                              "log σ² = 0)을 넣어 보세요."))
+                              "½(μ² + σ² − 1 − log σ²)에 μ = 1, σ² = 0.25(σ = 0.5이므로 "
+                              "log σ² = log 0.25 ≈ −1.386)를 넣어 보세요."))
 
 
 def check_reparameterise(reparameterise: Any) -> Feedback:
@@ -71,7 +82,7 @@ def check_reparameterise(reparameterise: Any) -> Feedback:
 def check_model_for_generation(answer: Any) -> Feedback:
     """Which of the three models to decode N(0, I) draws with."""
     if is_unanswered(answer):
-        return unanswered(('a panel title such as "Combination"', '"Combination" 같은 패널 제목'))
+        return unanswered(('one of the three panel titles, in quotes', '세 패널 제목 가운데 하나(따옴표 안에)'))
     key = str(answer).strip().lower()
     if "combination" in key or key == "both":
         return right("organised by digit and filling N(0, I): every draw lands near codes the decoder knows.",

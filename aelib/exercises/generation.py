@@ -103,11 +103,13 @@ def check_hole_prediction(answer: Any) -> Feedback:
                        "텅 빈 이미지가 하나도 없고, ‘구멍에서는 무엇이 나오는가?’ 절에서는 구멍 속 점 대부분이, "
                        "판정기가 90%가 넘는 확신도로 어떤 한 숫자로 읽는 이미지로 디코딩됩니다. 모든 코드에서 멀리 "
                        "떨어진 곳에서는 얼룩이 나오지만, 그런 빈 공간은 상자의 1%뿐입니다."),
-        "smudge": wrong("a point in a hole is not a halfway point between two digits' pixels, the way a pixel blend "
+        "smudge": wrong("right only for a point chosen far from every code; at random, a point in a hole is not a "
+                        "halfway point between two digits' pixels, the way a pixel blend "
                         "is, and most holes lie close to some code. Smudges grow common only far from every code "
                         "(44% of the drawings more than 2 away), and that empty space is 1% of the box: most hole "
                         "points decode to one definite digit, the one whose arm reaches into the gap.",
-                        "구멍 속의 점은 픽셀 단위로 섞은 이미지와 달리 두 숫자의 픽셀 사이 중간 지점이 아니고, "
+                        "모든 코드에서 멀리 떨어지게 고른 점이라면 맞습니다. 하지만 무작위로 고른 구멍 속의 점은 "
+                        "픽셀 단위로 섞은 이미지와 달리 두 숫자의 픽셀 사이 중간 지점이 아니고, "
                         "구멍 대부분은 어떤 코드에 가까이 있습니다. 얼룩은 모든 코드에서 멀리 떨어진 곳에서만 "
                         "흔해지는데(2보다 먼 곳에서 그린 이미지의 44%), 그런 빈 공간은 상자의 1%입니다. 구멍 속 점 "
                         "대부분은 분명한 숫자 하나, 곧 그 빈틈까지 가지를 뻗은 숫자로 디코딩됩니다."),
