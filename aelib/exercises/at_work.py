@@ -137,7 +137,7 @@ def check_held_out_ones(answer: Any, prediction: Any = None) -> Feedback:
 
 
 def check_same_seconds(answer: Any) -> Feedback:
-    """The MLP's test MSE after as many epochs as fit the convolutional model's seconds on a CPU (13 to 20 on the
+    """The MLP's test MSE after as many epochs as fit the convolutional model's seconds on a CPU (11 to 20 on the
     machines we tried; 14 gave about 0.011)."""
     value = read(answer, ("the test MSE the cell prints", "셀이 출력하는 테스트 MSE"), as_number)
     if isinstance(value, Feedback):
@@ -148,11 +148,11 @@ def check_same_seconds(answer: Any) -> Feedback:
                      "그것은 1절의 7에포크 MLP입니다. 셀에서 mlp_epochs를 1절이 같은 시간에 해당한다고 출력한 "
                      "에포크 수로 바꾸고 실행한 뒤, 새 테스트 MSE로 답하세요.")
     if not 0.009 <= value <= 0.0135:
-        return wrong(f"{value:g} is not what 13 to 20 epochs give (about 0.011 in our run with 14): check that the "
+        return wrong(f"{value:g} is not what 11 to 20 epochs give (about 0.011 in our run with 14): check that the "
                      "MLP has a "
                      "16-number code, trained on the notebook's 30,000 images, and that you answer with its test "
                      "MSE, not its seconds.",
-                     f"{topic(format(value, 'g'))} 13~20에포크일 때의 값이 아닙니다(우리 결과로는 14에포크에서 약 "
+                     f"{topic(format(value, 'g'))} 11~20에포크일 때의 값이 아닙니다(우리 결과로는 14에포크에서 약 "
                      "0.011). "
                      "MLP의 코드가 16개의 "
                      "수인지, 노트북의 30,000장으로 학습했는지, 그리고 초가 아니라 테스트 MSE로 답했는지 "
