@@ -285,12 +285,18 @@ def draw_network(
                         zorder=1)
     for col, width in enumerate(layers):
         ys = positions(col)
-        ax.scatter(np.full(len(ys), col), ys, s=260 if top <= 8 else 170, color=part_colour(col, edge=False),
-                   edgecolor="black", zorder=2)
+        face, edge, edge_width = part_colour(col, edge=False), "black", 1.0
+        if col == mid and highlight is not None:  # the bottleneck is always z's purple; the highlighted half rings it
+            face = LATENT_COLOUR
+            edge, edge_width = {"encoder": (ENCODER_COLOUR, 3.0), "decoder": (DECODER_COLOUR, 3.0)}.get(
+                highlight, ("black", 1.0))
+        ax.scatter(np.full(len(ys), col), ys, s=260 if top <= 8 else 170, color=face, edgecolor=edge,
+                   linewidths=edge_width, zorder=2)
         if width > shown[col]:  # the empty middle slot
             ax.text(col, 0, "⋮", ha="center", va="center", fontsize=14, zorder=3)
         ax.text(col, -top / 2 - 0.9, labels[col] if labels else str(width), ha="center", va="top", fontsize=10)
-    ax.annotate("bottleneck", (mid, top / 2 + 0.2), ha="center", fontsize=10, color=LATENT_COLOUR)
+    ax.annotate("bottleneck", (mid, positions(mid).max() + 0.6), ha="center", fontsize=10, color=LATENT_COLOUR,
+                zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
     below = -top / 2 - 1.7
     for x, text, colour in [((mid - 1) / 2, r"encoder $f_\theta$", ENCODER_COLOUR), (mid, "$z$", LATENT_COLOUR),
                             (mid + (mid + 1) / 2, r"decoder $g_\phi$", DECODER_COLOUR)]:

@@ -23,6 +23,21 @@ def test_wide_networks_are_drawn_narrowing():
     assert nodes_drawn((784, 256, 64, 2, 64, 256, 784)) == [12, 10, 8, 2, 8, 10, 12]
 
 
+def test_the_bottleneck_is_purple_in_every_highlight_and_ringed_by_the_highlighted_half():
+    from matplotlib.colors import to_rgba
+
+    from aelib.plots import DECODER_COLOUR, ENCODER_COLOUR, LATENT_COLOUR
+
+    for highlight, ring in (("encoder", ENCODER_COLOUR), ("decoder", DECODER_COLOUR), ("latent", "black")):
+        fig, ax = plt.subplots()
+        draw_network((6, 4, 2, 4, 6), highlight=highlight, ax=ax)
+        bottleneck = ax.collections[2]  # one scatter per column: 6, 4, then the 2 bottleneck nodes
+        assert len(bottleneck.get_offsets()) == 2
+        assert tuple(bottleneck.get_facecolors()[0]) == to_rgba(LATENT_COLOUR)
+        assert tuple(bottleneck.get_edgecolors()[0]) == to_rgba(ring)
+        plt.close(fig)
+
+
 def test_the_mnist_drawing_has_as_many_dots_as_nodes_drawn():
     fig, ax = plt.subplots()
     draw_network((784, 256, 64, 2, 64, 256, 784), highlight="encoder", ax=ax)

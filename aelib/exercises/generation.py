@@ -46,9 +46,9 @@ def check_point_in_hole(z: Any, codes: torch.Tensor, low: torch.Tensor, high: to
         return wrong("z must hold finite numbers.", "z에는 유한한 수만 들어 있어야 합니다.")
     if not bool(((value >= low) & (value <= high)).all()):
         return wrong(f"z = {value.tolist()} lies outside the central box from {low.tolist()} to {high.tolist()}: "
-                     "far outside is easy; find a hole inside.",
+                     "far outside is easy; find far space inside.",
                      f"z = {value.tolist()}: {low.tolist()}부터 {high.tolist()}까지인 중앙 상자 바깥에 있는 "
-                     "점입니다. 상자에서 멀리 벗어난 곳은 찾기 쉽습니다. 상자 안에서 구멍을 찾으세요.")
+                     "점입니다. 상자에서 멀리 벗어난 곳은 찾기 쉽습니다. 상자 안에서 먼 공간을 찾으세요.")
     distance = float(distance_to_codes(value.reshape(1, 2).float(), codes)[0])
     if distance >= 2.5:
         return right(f"the nearest training code is {distance:.1f} away. Decode it and look.",
