@@ -93,7 +93,7 @@ def _outline_marked(ax: Axes, outline: torch.Tensor, n: int, n_cols: int) -> Non
         ax.add_patch(plt.Rectangle((left - 0.5, top - 0.5), width, height, fill=False, edgecolor="#d62728", lw=1.2))
 
 
-def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.06, steps: int = 200) -> np.ndarray:
+def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.09, steps: int = 200) -> np.ndarray:
     """Label positions near ``centres`` [K, 2], pushed apart until no two are closer than ``min_gap``
     of the plot's ``span`` (per axis); labels with room stay exactly at their centres."""
     scale = np.where(np.asarray(span, dtype=float) > 0, span, 1.0)

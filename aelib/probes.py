@@ -38,17 +38,15 @@ class _FrozenEncoderNewDecoder(nn.Module):
         return self.decoder(self.encoder(x))
 
 
-def fresh_decoder_error(
+def fresh_decoder_reconstructions(
     encoder: Callable[[torch.Tensor], torch.Tensor], train_images: torch.Tensor, test_images: torch.Tensor, *,
     epochs: int = 4, seed: int = 1,
-) -> float:
-    """Test MSE per pixel of a new decoder trained (with ``fit``) to rebuild images from a frozen encoder's codes.
+) -> torch.Tensor:
+    """The test images [N, n] as rebuilt by a new decoder trained (with ``fit``) on a frozen encoder's codes.
 
     ``encoder`` is anything that maps images [N, n] to codes [N, m]: a module, or a function such as a fitted
     PCA's ``encode``. The encoder is not changed. Its codes are first standardised (each coordinate to mean 0
-    and spread 1 over the training images), so that their scale does not matter, only what they hold. A low error
-    means ``x`` can be rebuilt from ``z``; an encoder whose codes hold nothing gets about the error of
-    always drawing the average training image.
+    and spread 1 over the training images), so that their scale does not matter, only what they hold.
     """
     if not callable(encoder):
         raise TypeError(f"encoder must map images to codes (a module, or a function such as pca.encode), "
@@ -62,4 +60,15 @@ def fresh_decoder_error(
     probe = _FrozenEncoderNewDecoder(encoder, train_images, latent_dim)
     fit(probe, train_images, epochs=epochs, progress=False)
     with torch.no_grad():
-        return ((probe(test_images) - test_images) ** 2).mean().item()
+        return probe(test_images)
+
+
+def fresh_decoder_error(
+    encoder: Callable[[torch.Tensor], torch.Tensor], train_images: torch.Tensor, test_images: torch.Tensor, *,
+    epochs: int = 4, seed: int = 1,
+) -> float:
+    """Test MSE per pixel of a new decoder trained to rebuild images from a frozen encoder's codes
+    (``fresh_decoder_reconstructions``). A low error means ``x`` can be rebuilt from ``z``; an encoder whose
+    codes hold nothing gets about the error of always drawing the average training image."""
+    rebuilt = fresh_decoder_reconstructions(encoder, train_images, test_images, epochs=epochs, seed=seed)
+    return ((rebuilt - test_images) ** 2).mean().item()

@@ -393,6 +393,8 @@ def test_mean_reduced_kl_check_wants_a_prediction_and_a_collapsed_kl():
     from aelib.exercises import vae
 
     assert vae.check_mean_reduced_kl(0.0).status == "unanswered"
+    # the `...` in the check cell is the answer: the message points at the prediction, not at that `...`
+    assert "`prediction = ...`" in vae.check_mean_reduced_kl(0.0).message
     assert "not 'up'" in vae.check_mean_reduced_kl(0.0, "up").message
     assert "prediction was right" in vae.check_mean_reduced_kl(0.003, "falls").message
     assert "prediction was not" in vae.check_mean_reduced_kl(0.003, "rises").message

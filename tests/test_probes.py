@@ -8,7 +8,7 @@ from torch import nn
 
 from aelib.data import load_mnist
 from aelib.pca import PCA
-from aelib.probes import fresh_decoder_error
+from aelib.probes import fresh_decoder_error, fresh_decoder_reconstructions
 
 pytestmark = pytest.mark.numeric  # trains a small decoder: results can change under another CPU's kernels
 
@@ -57,6 +57,18 @@ def test_informative_codes_rebuild_far_better_and_the_encoder_is_left_as_it_was(
     fresh_decoder_error(encoder, train, test, epochs=1)
     assert all(torch.equal(a, b) for a, b in zip(before, encoder.parameters(), strict=True))
     assert all(p.requires_grad for p in encoder.parameters())
+
+
+def test_the_reconstructions_are_test_images_whose_error_is_the_reported_error(digits):
+    train, test = digits
+    pca = PCA(latent_dim=8).fit(train)
+    rebuilt = fresh_decoder_reconstructions(pca.encode, train, test, epochs=1)
+    assert rebuilt.shape == test.shape
+    assert 0 < rebuilt.min() and rebuilt.max() < 1  # the decoder's sigmoid: pixels
+    by_hand = ((rebuilt - test) ** 2).mean().item()
+    assert fresh_decoder_error(pca.encode, train, test, epochs=1) == pytest.approx(by_hand, rel=1e-6)
+    with pytest.raises(TypeError, match="encoder must map images to codes"):
+        fresh_decoder_reconstructions(3, train, test)
 
 
 def test_bad_input_is_refused_with_the_reason(digits):

@@ -175,8 +175,10 @@ def read_prediction(
     listed = ", ".join(f'"{o}"' for o in options[:-1]) + f' or "{options[-1]}"'
     listed_ko = ", ".join(f'"{o}"' for o in options)
     if is_unanswered(prediction):
-        return unanswered((f"your prediction first, written before you run the cell: {listed}",
-                           f"실행하기 전에 적어 둔 예측({listed_ko} 중 하나)"))
+        return Feedback("unanswered", f"first write your prediction in `prediction = ...`, before you run the "
+                        f"experiment ({listed}); then run the experiment, and this cell again with its result.",
+                        f"먼저 실험을 실행하기 전에 `prediction = ...`에 예측({listed_ko} 중 하나)을 적으세요. "
+                        "그다음 실험을 실행하고, 그 결과로 이 셀을 다시 실행하세요.")
     key = option_key(prediction, options, aliases)
     if key not in options:
         return wrong(f"predict with {listed}, not {prediction!r}.",
