@@ -64,6 +64,9 @@ def show_images(
     ax.set_xticks([])
     ax.set_yticks([])
     if titles is not None:
+        if len(titles) > n_cols:
+            raise ValueError(f"titles label the columns, under the grid: got {len(titles)} titles for {n_cols} "
+                             "columns. For several rows, draw one row per axes (or use row_titles).")
         ax.set_xticks([1 + (SIDE + 1) * (c + 0.5) for c in range(len(titles))], labels=list(titles))
         ax.tick_params(length=0)
     if row_titles is not None:

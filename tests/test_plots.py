@@ -47,6 +47,17 @@ def test_the_mnist_drawing_has_as_many_dots_as_nodes_drawn():
     plt.close(fig)
 
 
+def test_titles_label_columns_and_are_refused_for_more_images_than_columns():
+    images = torch.rand(6, 784)
+    ax = show_images(images[:3], n_cols=3, titles=["a", "b", "c"])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
+    plt.close(ax.figure)
+    # 6 images in 2 rows of 3: six titles under three columns would be drawn past the grid's edge
+    with pytest.raises(ValueError, match="got 6 titles for 3 columns"):
+        show_images(images, n_cols=3, titles=[str(k) for k in range(6)])
+    plt.close("all")
+
+
 def test_row_titles_label_each_row_and_must_match_the_grid():
     ax = show_images(torch.zeros(20, 784), n_cols=10, row_titles=["originals", "reconstructions"])
     assert [t.get_text() for t in ax.get_yticklabels()] == ["originals", "reconstructions"]
