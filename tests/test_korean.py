@@ -213,3 +213,23 @@ def test_korean_solutions_run_the_same_code(page: Path):
     twin = ROOT / "solutions" / "ko" / page.name
     assert code.findall(twin.read_text(encoding="utf-8")) == code.findall(page.read_text(encoding="utf-8"))
     assert twin.read_text(encoding="utf-8").count("<details>") == page.read_text(encoding="utf-8").count("<details>")
+
+
+@pytest.mark.parametrize("path", ENGLISH, ids=lambda p: p.stem)
+def test_bold_marks_open_and_close_in_both_editions(path: Path):
+    """A CommonMark renderer leaves no '**' in the text: '**'답'**입니다' (a quote mark before the closing marks and a
+    Hangul letter after them) does not close, and the learner would see the asterisks."""
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark")
+    stray = []
+    for notebook in (path, ROOT / "notebooks" / "ko" / path.name):
+        for cell in cells(notebook):
+            if cell["cell_type"] != "markdown":
+                continue
+            html = renderer.render(re.sub(r"\$[^$\n]*\$", "x", korean.source(cell)))  # math: a placeholder letter
+            text = re.sub(r"<pre>.*?</pre>|<code>.*?</code>", "", html, flags=re.S)
+            if "**" in text:
+                stray.append(f"{notebook.parent.name}/{notebook.name} {cell['id']}")
+    assert not stray, f"bold marks that do not close as markdown renders them: {stray}"
+    assert "**" in renderer.render("답은 **'대개'**입니다"), "the renderer no longer shows the case this test guards"
