@@ -219,7 +219,7 @@ def test_korean_solutions_run_the_same_code(page: Path):
 def test_bold_marks_open_and_close_in_both_editions(path: Path):
     """A CommonMark renderer leaves no '**' in the text: '**'답'**입니다' (a quote mark before the closing marks and a
     Hangul letter after them) does not close, and the learner would see the asterisks."""
-    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is not installed: pip install -r requirements.txt")
+    markdown_it = pytest.importorskip("markdown_it", reason="markdown-it-py is missing: see requirements.txt")
     renderer = markdown_it.MarkdownIt("commonmark")
     stray = []
     for notebook in (path, ROOT / "notebooks" / "ko" / path.name):
