@@ -389,17 +389,18 @@ def test_white_start_check_wants_the_prediction_and_compares_it_with_the_outcome
     assert "-3.0" in decoder.check_white_start(0.232, "both").message
 
 
-def test_mean_reduced_kl_check_wants_a_prediction_and_a_collapsed_kl():
+def test_collapse_threshold_check_wants_a_prediction_and_the_collapsed_beta():
     from aelib.exercises import vae
 
-    assert vae.check_mean_reduced_kl(0.0).status == "unanswered"
+    assert vae.check_collapse_threshold(30).status == "unanswered"
     # the `...` in the check cell is the answer: the message points at the prediction, not at that `...`
-    assert "`prediction = ...`" in vae.check_mean_reduced_kl(0.0).message
-    assert "not 'up'" in vae.check_mean_reduced_kl(0.0, "up").message
-    assert "prediction was right" in vae.check_mean_reduced_kl(0.003, "falls").message
-    assert "prediction was not" in vae.check_mean_reduced_kl(0.003, "rises").message
-    assert not vae.check_mean_reduced_kl(4.9, "falls")  # the ELBO's KL: the loss was not changed
-    assert not vae.check_mean_reduced_kl(-1.0, "falls")
+    assert "`prediction = ...`" in vae.check_collapse_threshold(30).message
+    assert "not 'up'" in vae.check_collapse_threshold(30, "up").message
+    assert "prediction was right" in vae.check_collapse_threshold(30, "30").message
+    assert "prediction was not" in vae.check_collapse_threshold(30.0, "above 30").message
+    assert not vae.check_collapse_threshold(20, "20")  # at 20 the codes still carry about 0.3 nats
+    assert not vae.check_collapse_threshold(784, "above 30")  # not one of the two betas tried
+    assert vae.check_collapse_threshold(30, "20")  # a wrong prediction, a right measurement
 
 
 def test_anomaly_checks_for_the_prediction_and_the_held_out_ones():
@@ -417,7 +418,8 @@ def test_predictions_are_read_in_either_language_and_a_wrong_word_is_named():
     from aelib.exercises import at_work, vae
 
     assert "prediction was right" in at_work.check_held_out_ones(0.34, " 0.5보다 낮다 ").message
-    assert "prediction was right" in vae.check_mean_reduced_kl(0.003, "떨어진다").message
+    assert "prediction was right" in vae.check_collapse_threshold(30, " 30 ").message
+    assert "prediction was not" in vae.check_collapse_threshold(30, "30 초과").message
     wrong_word = at_work.check_held_out_ones(0.34, "lower")
     assert wrong_word.status == "wrong" and "not 'lower'" in wrong_word.message
     assert '"above 0.5", "about 0.5" or "below 0.5"' in at_work.check_held_out_ones(0.34).message

@@ -80,40 +80,36 @@ def check_beta_prediction(answer: Any) -> Feedback:
        aliases={"increases": "rises", "decreases": "falls", "up": "rises", "down": "falls"})
 
 
-def check_mean_reduced_kl(answer: Any, prediction: Any = None) -> Feedback:
-    """The test KL per image of an m = 2 VAE trained with a mean-reduced cross-entropy plus the summed KL
-    (β = 784 in disguise), and the prediction written first: does the KL "rise", "fall" or "stay"?"""
-    key = read_prediction(prediction, ("rises", "falls", "stays"),
-                          aliases={"rise": "rises", "fall": "falls", "stay": "stays", "오른다": "rises",
-                                   "내려간다": "falls", "떨어진다": "falls", "그대로": "stays"})
+def check_collapse_threshold(answer: Any, prediction: Any = None) -> Feedback:
+    """The smallest β, of 20 and 30, at which the sweep's m = 2 VAE's test KL per image falls below 0.05 nats
+    (posterior collapse), and the prediction written first: "20", "30" or "above 30"."""
+    key = read_prediction(prediction, ("20", "30", "above 30"),
+                          aliases={"over 30": "above 30", "more than 30": "above 30", "30 초과": "above 30",
+                                   "30보다 위": "above 30", "30보다 크다": "above 30"})
     if isinstance(key, Feedback):
         return key
-    value = read(answer, ("a number, the KL in nats per image", "수(이미지 한 장당 KL, 내트 단위)"), as_number)
+    value = read(answer, ("a number, the β (20 or 30)", "수(β, 20 또는 30)"), as_number)
     if isinstance(value, Feedback):
         return value
-    if value > 1.0:
-        return wrong(f"{value:g} nats is about what the ELBO (β = 1) gives: set loss_to_try = \"mean-reduced\" in the "
-                     "cell and run it (the loss averages the cross-entropy over the pixels, F.binary_cross_entropy's "
-                     "default, and then adds the KL), and answer with the KL of that model.",
-                     f"{value:g}내트는 ELBO(β = 1)일 때와 비슷한 값입니다. 셀에서 loss_to_try = \"mean-reduced\"로 "
-                     "바꾸어 실행하고(이 손실은 교차 엔트로피를 픽셀에 대해 평균한 뒤, 곧 F.binary_cross_entropy의 "
-                     "기본값으로 구한 뒤 KL을 더합니다), 그 모델의 KL로 답하세요.")
-    if value < 0:
-        return wrong("a KL divergence is never negative: check the measurement.",
-                     "KL 발산은 음수가 될 수 없습니다. 측정을 확인하세요.")
-    verdict_en = "your prediction was right" if key == "falls" else "your prediction was not: it falls"
-    verdict_ko = "예측이 맞았습니다" if key == "falls" else "예측은 빗나갔습니다. KL은 떨어집니다"
-    return right(f"{verdict_en}, to about 0 ({value:.2f} nats, against about 5 with β = 1). Averaging the "
-                 "cross-entropy divides it by 784 while the KL stays whole: β = 784 in disguise. Every input's "
-                 "cloud becomes the prior itself, the codes carry nothing (posterior collapse), and every "
-                 "decoded draw is the same average blur: notebook 07's Only KL model, reached by accident. It is "
-                 "where the sweep's β = 784 run, trained on the summed loss, ended too: dividing a whole loss by "
-                 "a constant hardly changes what Adam finds (Adam divides each step by the gradient's own size; "
-                 "with plain SGD it would act as a learning rate 784 times smaller).",
-                 f"{verdict_ko}. 약 0까지 떨어집니다({value:.2f}내트, β = 1일 때는 약 5). 교차 엔트로피를 "
-                 "평균하면 784로 나뉘는데 KL은 그대로 남습니다. 곧 β = 784인 셈입니다. 모든 입력의 구름이 "
-                 "사전분포 그 자체가 되고, 코드는 아무것도 담지 않으며(사후분포 붕괴), 디코딩한 샘플은 모두 "
-                 "똑같이 흐린 평균 이미지가 됩니다. 노트북 07의 Only KL 모델에 실수로 도달한 것입니다. 합한 손실로 "
-                 "학습한 5절의 β = 784 실행도 같은 곳에 도달했습니다. 손실 전체를 상수로 나누어도 Adam이 찾는 "
-                 "해는 거의 달라지지 않습니다(Adam은 걸음마다 기울기 자신의 크기로 나누기 때문입니다. "
-                 "평범한 SGD에서라면 학습률을 784분의 1로 줄인 것과 같습니다).")
+    if value not in (20, 30):
+        return wrong(f"answer with one of the two βs you tried, 20 or 30, not {value:g}: set beta = 20.0, run the "
+                     "cell, then beta = 30.0, and answer with the smaller one whose test KL is below 0.05 nats.",
+                     f"직접 시험한 두 β인 20과 30 가운데 하나로 답하세요(받은 값: {value:g}). beta = 20.0으로 셀을 "
+                     "실행하고 다시 beta = 30.0으로 실행한 다음, 테스트 KL이 0.05내트보다 낮은 것 가운데 작은 쪽으로 "
+                     "답하세요.")
+    if value == 20:
+        return wrong("at β = 20 the codes still carry something: in our runs the test KL per image was about 0.3 "
+                     "nats, well above 0.05. Read the KL the cell printed for β = 20 again, then run β = 30.",
+                     "β = 20에서는 코드가 아직 무언가를 담고 있습니다. 우리 실행에서 이미지 한 장당 테스트 KL은 약 "
+                     "0.3내트로, 0.05보다 한참 높았습니다. β = 20일 때 셀이 출력한 KL을 다시 읽어 보고, β = 30도 "
+                     "실행해 보세요.")
+    verdict_en = "your prediction was right" if key == "30" else "your prediction was not: it is 30"
+    verdict_ko = "예측이 맞았습니다" if key == "30" else "예측은 빗나갔습니다. 답은 30입니다"
+    return right(f"{verdict_en}. The codes empty out gradually: in our runs the test KL per image was 1.62 nats "
+                 "at β = 10 (the sweep), about 0.3 at 20 and 0.001 at 30, against about 5 at β = 1. Collapse "
+                 "needs nothing like the 784 of a mean-reduced loss: a KL weighted some 30 times already pulls "
+                 "every input's cloud onto the prior, and every decoded draw becomes the same average blur.",
+                 f"{verdict_ko}. 코드는 조금씩 비어 갑니다. 우리 실행에서 이미지 한 장당 테스트 KL은 β = 10(5절의 "
+                 "실험)에서 1.62내트, 20에서 약 0.3, 30에서 0.001이었고, β = 1에서는 약 5였습니다. 붕괴가 일어나는 "
+                 "데 픽셀 평균 손실의 784 같은 값은 필요 없습니다. KL에 30배쯤만 무게를 주어도 모든 입력의 구름이 "
+                 "사전분포 위로 끌려가고, 디코딩한 샘플은 모두 똑같이 흐린 평균 이미지가 됩니다.")
