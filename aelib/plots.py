@@ -96,11 +96,16 @@ def _outline_marked(ax: Axes, outline: torch.Tensor, n: int, n_cols: int) -> Non
         ax.add_patch(plt.Rectangle((left - 0.5, top - 0.5), width, height, fill=False, edgecolor="#d62728", lw=1.2))
 
 
-def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.09, steps: int = 200) -> np.ndarray:
+def spread_labels(
+    centres: np.ndarray, span: np.ndarray, min_gap: float = 0.09, steps: int = 200,
+    keep_clear: np.ndarray | None = None,
+) -> np.ndarray:
     """Label positions near ``centres`` [K, 2], pushed apart until no two are closer than ``min_gap``
-    of the plot's ``span`` (per axis); labels with room stay exactly at their centres."""
+    of the plot's ``span`` (per axis), and pushed off any point of ``keep_clear`` [J, 2] (marks drawn on the
+    map) by the same gap; labels with room stay exactly at their centres."""
     scale = np.where(np.asarray(span, dtype=float) > 0, span, 1.0)
     points = np.asarray(centres, dtype=float) / scale
+    marks = np.empty((0, 2)) if keep_clear is None else np.asarray(keep_clear, dtype=float).reshape(-1, 2) / scale
     for _ in range(steps):
         moved = False
         for i in range(len(points)):
@@ -113,6 +118,13 @@ def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.09, 
                     points[i] -= direction * push
                     points[j] += direction * push
                     moved = True
+            for mark in marks:  # a mark does not move: the label takes the whole step
+                gap = points[i] - mark
+                distance = float(np.hypot(*gap))
+                if distance < min_gap:
+                    direction = gap / distance if distance > 0 else np.array([0.0, 1.0])
+                    points[i] += direction * (min_gap - distance + 1e-9)
+                    moved = True
         if not moved:
             break
     return points * scale
@@ -120,17 +132,21 @@ def spread_labels(centres: np.ndarray, span: np.ndarray, min_gap: float = 0.09, 
 
 def plot_latent(
     z: torch.Tensor, labels: torch.Tensor, ax: Axes | None = None, title: str | None = None, size: float = 4.0,
-    digit_labels: bool = True,
+    digit_labels: bool = True, keep_clear: torch.Tensor | None = None,
 ) -> Axes:
-    """Scatter 2-D codes ``z`` [N, 2] coloured by digit ``labels`` [N], with a legend and (unless
+    """Scatter 2-D codes ``z`` [N, 2] coloured by digit ``labels`` [N], in a shuffled order so that no digit
+    hides the others, with a legend and (unless
     ``digit_labels`` is False, for a map with marks of its own) each digit written at the median of its codes;
-    where two labels would collide they are nudged apart, and a line points from the label to a dot at the
+    where two labels would collide, or a label would cover a point of ``keep_clear`` [J, 2] (marks drawn on the
+    map, such as the centres of clouds), they are nudged apart, and a line points from the label to a dot at the
     true median."""
     z = check_matrix(z, "z", 2).detach().cpu().numpy()
     y = torch.as_tensor(labels).cpu().numpy()
     if ax is None:
         _, ax = plt.subplots(figsize=(5.5, 5))
-    ax.scatter(z[:, 0], z[:, 1], c=y, cmap=DIGIT_COLOURS, vmin=-0.5, vmax=9.5, s=size, alpha=0.6, linewidths=0)
+    order = np.random.default_rng(0).permutation(len(z))  # a fixed shuffle: no digit is always drawn on top
+    ax.scatter(z[order, 0], z[order, 1], c=y[order], cmap=DIGIT_COLOURS, vmin=-0.5, vmax=9.5, s=size, alpha=0.6,
+               linewidths=0)
     handles = [
         plt.Line2D([], [], marker="o", ls="", color=DIGIT_COLOURS(d), label=str(d), markersize=5) for d in range(10)
     ]
@@ -139,7 +155,9 @@ def plot_latent(
     if digit_labels:
         digits = np.unique(y)
         centres = np.array([np.median(z[y == d], axis=0) for d in digits])
-        for d, centre, position in zip(digits, centres, spread_labels(centres, span=np.ptp(z, axis=0)), strict=True):
+        marks = None if keep_clear is None else check_matrix(keep_clear, "keep_clear", 2).detach().cpu().numpy()
+        positions = spread_labels(centres, span=np.ptp(z, axis=0), keep_clear=marks)
+        for d, centre, position in zip(digits, centres, positions, strict=True):
             if not np.allclose(centre, position):  # nudged apart: mark the true median, and point to it
                 ax.plot(*zip(centre, position, strict=True), color="black", linewidth=0.8, zorder=3)
                 ax.plot(*centre, marker="o", markersize=4, color="black", markeredgecolor="white", zorder=4)

@@ -307,13 +307,14 @@ def test_predict_first_checks_give_every_wrong_option_its_own_reason():
     assert generation.check_hole_prediction("숫자") and density.check_kl_only_prediction("흐린 숫자")
 
 
-def test_swiss_roll_check():
-    assert manifold.check_swiss_roll_dimension(2)
-    assert manifold.check_swiss_roll_dimension(2.0)
-    verdict = manifold.check_swiss_roll_dimension(3)
-    assert not verdict and "room the roll lives in" in verdict.message
-    assert manifold.check_swiss_roll_dimension(...).status == "unanswered"
-    assert "whole number" in manifold.check_swiss_roll_dimension("two").message
+def test_rotated_digit_check():
+    assert manifold.check_rotated_digit_dimension(1)
+    assert manifold.check_rotated_digit_dimension(1.0)
+    verdicts = [manifold.check_rotated_digit_dimension(v) for v in (784, 2, 360, 3)]
+    assert not any(verdicts) and len({v.message for v in verdicts}) == 4  # each wrong answer gets its own reason
+    assert "room the images live in" in verdicts[0].message
+    assert manifold.check_rotated_digit_dimension(...).status == "unanswered"
+    assert "whole number" in manifold.check_rotated_digit_dimension("one").message
 
 
 @pytest.fixture(scope="module")

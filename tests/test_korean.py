@@ -167,10 +167,10 @@ def test_the_korean_edition_chooses_korean_feedback_and_back():
     try:
         exec(korean.KOREAN_LINE, {"aelib": __import__("aelib")}, namespace)
         assert feedback.language() == "ko"
-        assert HANGUL.search(repr(manifold.check_swiss_roll_dimension(2)))
+        assert HANGUL.search(repr(manifold.check_rotated_digit_dimension(1)))
     finally:
         feedback.set_language("en")
-    assert not HANGUL.search(repr(manifold.check_swiss_roll_dimension(2)))
+    assert not HANGUL.search(repr(manifold.check_rotated_digit_dimension(1)))
 
 
 def glossary() -> list[tuple[str, str]]:

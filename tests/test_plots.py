@@ -109,6 +109,36 @@ def test_digit_labels_that_would_overlap_are_pushed_apart_and_stay_near_their_cl
     plt.close(ax.figure)
 
 
+def test_latent_scatter_mixes_the_digits_drawing_order_so_none_always_lies_on_top():
+    # 200 codes, the 0s first and the 9s last: drawn in that order, the 9s would cover every 0
+    z = torch.randn(200, 2, generator=torch.Generator().manual_seed(0))
+    labels = torch.cat([torch.zeros(100, dtype=torch.long), torch.full((100,), 9)])
+    ax = plot_latent(z, labels, digit_labels=False)
+    drawn = ax.collections[0]
+    assert sorted(map(tuple, drawn.get_offsets().tolist())) == sorted(map(tuple, z.tolist()))  # every code, once
+    last = np.asarray(drawn.get_array())[-50:]  # the colour values of the 50 codes drawn last, on top
+    assert 10 < (last == 0).sum() < 40  # both digits among them
+    plt.close(ax.figure)
+
+
+def test_a_digit_label_steps_off_a_mark_drawn_on_the_map_and_points_back_to_its_median():
+    # the 0s' median is (0.5, 0); a cloud's centre drawn there would sit under the label
+    z = torch.tensor([[0.0, 0.0], [1.0, 0.0], [10.0, 10.0], [10.0, 10.0]])
+    labels = torch.tensor([0, 0, 4, 4])
+    span = np.array([10.0, 10.0])
+    free = plot_latent(z, labels)
+    assert np.allclose(next(t for t in free.texts if t.get_text() == "0").get_position(), (0.5, 0.0))
+    ax = plot_latent(z, labels, keep_clear=torch.tensor([[0.5, 0.0]]))
+    at = np.array(next(t for t in ax.texts if t.get_text() == "0").get_position())
+    distance = np.hypot(*((at - (0.5, 0.0)) / span))
+    assert 0.09 - 1e-6 <= distance < 0.1  # off the mark by the labels' gap, and no further
+    leader = [line for line in ax.lines if len(line.get_xdata()) == 2]
+    assert len(leader) == 1 and np.allclose(leader[0].get_xydata()[0], (0.5, 0.0))  # the line starts at the median
+    with pytest.raises(ValueError, match="keep_clear"):
+        plot_latent(z, labels, keep_clear=torch.zeros(3))
+    plt.close("all")
+
+
 def test_an_elided_column_leaves_its_middle_slot_empty_for_the_dots():
     fig, ax = plt.subplots()
     draw_network((784, 256, 64, 2, 64, 256, 784), highlight="encoder", ax=ax)

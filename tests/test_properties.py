@@ -85,7 +85,7 @@ anything = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_na
 @settings(max_examples=60, deadline=None)
 @given(answer=anything)
 def test_exercise_checks_never_crash_on_a_learners_answer(answer):
-    checks = [manifold.check_swiss_roll_dimension, manifold.check_components_for_99, encoder.check_parameter_count,
+    checks = [manifold.check_rotated_digit_dimension, manifold.check_components_for_99, encoder.check_parameter_count,
               encoder.check_encoder, encoder.check_compression_factor, latent.check_batch_shape,
               latent.check_permuted_codes, decoder.check_output_shape, decoder.check_output_activation,
               decoder.check_decoder, training.check_mse_by_hand, training.check_train_step,

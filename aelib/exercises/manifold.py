@@ -27,21 +27,31 @@ def _pca_of_training_set() -> PCA:
     return PCA(latent_dim=50).fit(images)
 
 
-def check_swiss_roll_dimension(answer: Any) -> Feedback:
-    """How many numbers does one point of the swiss roll really need?"""
+def check_rotated_digit_dimension(answer: Any) -> Feedback:
+    """One digit rotated by every angle, each copy a point of R^784: how many numbers does one image need?"""
     value = read(answer, ("a whole number", "정수"), as_whole_number)
     if isinstance(value, Feedback):
         return value
+    if value == 1:
+        return right("only the angle changes from one image of the set to the next, so one number fixes each image: "
+                     "the set is a closed curve in R^784, however many pixels each image has.",
+                     "이 집합의 이미지끼리 다른 것은 각도 하나뿐이므로, 수 하나로 각 이미지가 정해집니다. "
+                     "이미지마다 픽셀이 몇 개든, 이 집합은 R^784 속의 닫힌 곡선입니다.")
+    if value == 784:
+        return wrong("784 is the room the images live in (one number per pixel), not the number of ways an image can "
+                     "change while it stays in the set.",
+                     "784는 이미지가 놓인 공간의 차원(픽셀마다 수 하나)이지, "
+                     "이미지가 이 집합 안에 머무른 채 바뀔 수 있는 방향의 수가 아닙니다.")
     if value == 2:
-        return right("each point is fixed by where it sits on the sheet: how far along the spiral, and how high.",
-                     "각 점은 면 위의 자리로 정해집니다. 나선을 따라 얼마나 들어가 있는지, "
-                     "그리고 높이가 얼마인지입니다.")
-    if value == 3:
-        return wrong("3 is the room the roll lives in, not the number of ways a point can move on the sheet.",
-                     "3은 롤이 놓인 공간의 차원이지, 점이 면 위에서 움직일 수 있는 방향의 수가 아닙니다.")
-    return wrong(f"{value} is not it: think of unrolling the sheet flat. How many coordinates does a flat sheet have?",
-                 f"{value}개는 아닙니다. 말린 면을 평평하게 펼쳐 본다고 생각해 보세요. "
-                 "평평한 면에는 좌표가 몇 개 있나요?")
+        return wrong("the swiss roll needed 2 because a point could move two ways on it (along the spiral, along the "
+                     "axis). Here, what changes from one image to another?",
+                     "스위스 롤에 2가 필요했던 것은 점이 그 위에서 두 방향(나선을 따라, 축을 따라)으로 "
+                     "움직일 수 있었기 때문입니다. 여기서는 이미지마다 무엇이 달라지나요?")
+    if value == 360:
+        return wrong("360 counts the degrees one number can take, not how many numbers you need.",
+                     "360은 수 하나가 가질 수 있는 각도의 범위이지, 필요한 수의 개수가 아닙니다.")
+    return wrong(f"{value} is not it: count the things that change from one image of the set to another.",
+                 f"{value}개는 아닙니다. 이 집합의 이미지끼리 서로 달라지는 것이 몇 가지인지 세어 보세요.")
 
 
 def check_components_for_99(answer: Any) -> Feedback:
