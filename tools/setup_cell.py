@@ -21,8 +21,9 @@ from tools.course import notebooks as edition_notebooks
 
 MARKER = "# Set-up: the course's package, aelib."
 
-TEMPLATE = '''{marker} On Colab (which opens only this notebook) it is installed here;
-# anywhere else this cell says what to run. The address below is kept in pyproject.toml.
+TEMPLATE = '''{marker} On Colab (which opens only this notebook) it is installed here once
+# the course is hosted; until then, and anywhere else, this cell says what to run. The address below is kept in
+# pyproject.toml.
 import importlib
 import importlib.util
 import subprocess
