@@ -48,3 +48,15 @@ def test_a_lesson_opens_with_its_goals_and_closes_with_takeaways_an_exit_questio
     assert 3 <= bullets <= 6, f"{name} ({edition}): {bullets} takeaways; the standard asks for 3-5 (a few more at most)"
     assert words["extension"] in text[exercises:takeaways], (
         f"{name} ({edition}): no extension exercise among the exercises")
+
+
+@pytest.mark.parametrize("edition", WORDS)
+@pytest.mark.parametrize("name", MEETS_THE_STANDARD)
+def test_a_cell_whose_output_nbval_ignores_says_so_in_a_tag_not_in_a_comment_the_learner_reads(
+        edition: str, name: str):
+    cells = json.loads((WORDS[edition]["folder"] / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    code = [c for c in cells if c["cell_type"] == "code"]
+    shown = [c["id"] for c in code if "NBVAL_" in "".join(c["source"])]
+    assert not shown, f"{name} ({edition}): {shown} show an nbval marker; use the cell tag nbval-ignore-output"
+    assert any("nbval-ignore-output" in c.get("metadata", {}).get("tags", []) for c in code), (
+        f"{name} ({edition}): no cell is tagged nbval-ignore-output, yet every lesson prints numbers from training")
