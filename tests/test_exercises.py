@@ -199,9 +199,11 @@ def test_density_checks():
     assert "standard deviation" in density.check_reparameterise(lambda mu, lv, eps: mu + lv.exp() * eps).message
     assert density.check_reparameterise(lambda mu, lv, eps: None).status == "unanswered"
     assert "failed" in density.check_reparameterise(lambda mu, lv: mu).message
-    assert density.check_model_for_generation("Combination")
-    assert "same average" in density.check_model_for_generation("Only KL Divergence").message
-    assert "holes" in density.check_model_for_generation("only reconstruction loss").message
+    assert density.check_fitted_gaussian_for_kl_only("no")
+    assert density.check_fitted_gaussian_for_kl_only(" No ")
+    assert not density.check_fitted_gaussian_for_kl_only("yes")
+    assert "same-digit" in density.check_fitted_gaussian_for_kl_only("yes").message
+    assert "not" in density.check_fitted_gaussian_for_kl_only("maybe").message
     assert density.check_kl_weight_prediction("worse") and density.check_kl_weight_prediction(" Worse ")
     assert density.check_kl_weight_prediction("better").status == "wrong"
     assert "kl_weight = 10.0" in density.check_kl_weight_prediction("about as well").message

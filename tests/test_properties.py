@@ -90,7 +90,7 @@ def test_exercise_checks_never_crash_on_a_learners_answer(answer):
               latent.check_permuted_codes, decoder.check_output_shape, decoder.check_output_activation,
               decoder.check_decoder, training.check_mse_by_hand, training.check_train_step,
               training.check_shuffled_labels, generation.check_reconstruction_or_generation,
-              density.check_kl_value, density.check_reparameterise, density.check_model_for_generation,
+              density.check_kl_value, density.check_reparameterise, density.check_fitted_gaussian_for_kl_only,
               vae.check_gaussian_weight, vae.check_estimator_choice, vae.check_beta_prediction,
               at_work.check_conv_parameters, at_work.check_small_auc, at_work.check_auc_meaning,
               manifold.check_pca_separated_digit, encoder.check_untrained_neighbours, latent.check_swapped_decoder,

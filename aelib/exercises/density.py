@@ -11,7 +11,6 @@ from aelib.exercises.feedback import (
     Feedback,
     as_number,
     choose,
-    is_unanswered,
     read,
     right,
     topic,
@@ -79,28 +78,27 @@ def check_reparameterise(reparameterise: Any) -> Feedback:
                  "z는 중심 μ에 σ와 잡음 ε의 곱을 더한 값이어야 합니다.")
 
 
-def check_model_for_generation(answer: Any) -> Feedback:
-    """Which of the three models to decode N(0, I) draws with."""
-    if is_unanswered(answer):
-        return unanswered(('one of the three panel titles, in quotes', '세 패널 제목 가운데 하나(따옴표 안에)'))
-    key = str(answer).strip().lower()
-    if "combination" in key or key == "both":
-        return right("organised by digit and filling N(0, I): every draw lands near codes the decoder knows.",
-                     "코드가 숫자별로 정리되어 있으면서 N(0, I)를 채웁니다. 그래서 어떤 샘플을 뽑든 디코더가 아는 "
-                     "코드 가까이에 떨어집니다.")
-    if "kl" in key:
-        return wrong("its codes fill N(0, I) perfectly, but they carry nothing about the input: every draw "
-                     "decodes to the same average.",
-                     "이 모델의 코드는 N(0, I)를 빈틈없이 채우지만, 입력에 관한 정보는 하나도 담고 있지 않습니다. "
-                     "그래서 어떤 샘플을 디코딩해도 똑같은 평균 이미지가 나옵니다.")
-    if "recon" in key:
-        return wrong("its codes are organised, but N(0, I) covers only its crowded centre, and the rest of "
-                     "its region is full of holes.",
-                     "이 모델의 코드는 숫자별로 정리되어 있지만, N(0, I)는 코드가 몰려 있는 중심만 덮습니다. 코드가 "
-                     "차지한 나머지 영역에는 구멍이 가득합니다.")
-    return wrong('answer with one of the titles: "Only Reconstruction Loss", "Only KL Divergence", "Combination".',
-                 '패널 제목 "Only Reconstruction Loss", "Only KL Divergence", "Combination" 가운데 하나를, 그림 위에 '
-                 "영어로 적힌 그대로 써서 답하세요.")
+def check_fitted_gaussian_for_kl_only(answer: Any) -> Feedback:
+    """Would a Gaussian fitted to the Only KL model's codes make it generate varied digits? ("yes" or "no")."""
+    return choose(answer, {
+        "no": right("its codes already have N(0, I)'s centre and spread (distance 0.00 in 'Measuring it'), so a "
+                    "Gaussian fitted to them is N(0, I) again, and those draws decoded to one blur. What it lacks is "
+                    "the other requirement: its codes are sorted by digit no better than chance (10%), so no z tells "
+                    "the decoder which digit to draw. No distribution to draw from can put back what the codes "
+                    "never held.",
+                    "이 모델의 코드는 이미 N(0, I)와 중심도 퍼진 정도도 같습니다('측정하기'에서 떨어진 정도 0.00). "
+                    "그러니 이 코드에 맞춘 가우시안은 다시 N(0, I)이고, 거기서 뽑은 값은 흐릿한 이미지 하나로 "
+                    "디코딩되었습니다. 이 모델에 없는 것은 다른 요구 사항입니다. 코드가 숫자별로 정리된 정도가 우연 "
+                    "수준(10%)이어서, 어떤 z도 디코더에게 어느 숫자를 그려야 할지 알려 주지 못합니다. 코드에 처음부터 "
+                    "없던 정보는 어떤 분포에서 뽑아도 되살아나지 않습니다."),
+        "yes": wrong("a fitted Gaussian mends where z is drawn, not what the codes say. The Only KL codes are already "
+                     "at distance 0.00 from N(0, I): the fit would be N(0, I) again, and those draws decoded to one "
+                     "blur. Look at its same-digit neighbour share (10%, chance): that is what it lacks.",
+                     "코드에 맞춘 가우시안이 고쳐 주는 것은 z를 뽑는 곳이지, 코드가 담은 정보가 아닙니다. KL만 쓴 "
+                     "모델의 코드는 이미 N(0, I)에서 떨어진 정도가 0.00이므로, 맞춘 가우시안도 다시 N(0, I)이고, "
+                     "거기서 뽑은 값은 흐릿한 이미지 하나로 디코딩되었습니다. 같은 숫자 이웃의 비율(10%, 우연 "
+                     "수준)을 보세요. 이 모델에 없는 것은 그것입니다."),
+    }, what=('"yes" or "no"', '"yes"(예) 또는 "no"(아니요)'))
 
 
 def check_kl_only_prediction(answer: Any) -> Feedback:

@@ -24,6 +24,8 @@ T = TypeVar("T")
 # (compared without spaces); tests/test_feedback_language.py checks every one against its notebook.
 KOREAN_FORMS = {
     "약 0.5": "about 0.5",
+    "아니요": "no",
+    "예": "yes",
     "비슷하게 정리된다": "about as well",
     "0.5보다 높다": "above 0.5",
     "우연보다는 높다": "above chance",
