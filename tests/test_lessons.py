@@ -20,7 +20,7 @@ WORDS = {
            "takeaways": "## Key takeaways", "exit": "**Exit question.**", "extension": "(Change the experiment.)",
            "exercises": "## Exercises"},
     "ko": {"folder": ROOT / "notebooks" / "ko", "goals": "**이 노트북을 마치면 할 수 있는 것**",
-           "takeaways": "## 핵심 정리", "exit": "**마무리 질문.**", "extension": "(실험 바꿔 보기.)",
+           "takeaways": "## 핵심 정리", "exit": "**마무리 질문.**", "extension": "(직접 바꿔 실험하기)",
            "exercises": "## 연습문제"},
 }
 
