@@ -173,18 +173,31 @@ def run_all_cells(page, attempts: int = 6) -> None:
     raise AssertionError(f"Run All Cells did not start the cells in {attempts} attempts; dialogs accepted: {seen}")
 
 
-def wait_for_widget(page, image, timeout_s: float) -> None:
+def page_state(page) -> str:
+    """What the notebook shows: each code cell's prompt and the start of any error it printed (for a failure)."""
+    prompts = [t.strip() for t in page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()]
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").all_inner_texts()
+    return f"prompts {prompts}; errors {[e[-300:] for e in errors]}"
+
+
+def wait_for_widget(page, image, timeout_s: float, busy_limit_s: float = 360) -> None:
     """Wait for the explorer's image. A "Select Kernel" dialog can still open after the cells were queued (a
-    busy machine starts the kernel late); it would hold them forever, so accept it and run all again."""
-    deadline, seen = time.monotonic() + timeout_s, []
-    while time.monotonic() < deadline:
+    busy machine starts the kernel late); it would hold them forever, so accept it and run all again. While a
+    cell is still running ("[*]") the wait goes on, up to busy_limit_s: a loaded machine runs the cells
+    slowly, and only cells that finished without drawing the explorer are a failure."""
+    start, seen = time.monotonic(), []
+    while True:
         if image.count() and image.is_visible():
             return
         if page.locator(".jp-Dialog").count():
             seen += accept_dialogs(page)
             run_all_cells(page)
+        waited = time.monotonic() - start
+        running = page.locator(".jp-InputPrompt").filter(has_text="[*]").count() > 0
+        if waited > busy_limit_s or (waited > timeout_s and not running):
+            raise AssertionError(f"the explorer's image did not appear in {waited:.0f} s; dialogs accepted: "
+                                 f"{seen}; {page_state(page)}")
         page.wait_for_timeout(500)
-    raise AssertionError(f"the explorer's image did not appear in {timeout_s:.0f} s; dialogs accepted: {seen}")
 
 
 def test_explorer_slider_changes_the_decoded_image(jupyterlab: str, tmp_path: Path):
