@@ -91,8 +91,12 @@ def test_decoder_checks():
 
     assert decoder.check_output_shape((32, 784))
     assert "input z" in decoder.check_output_shape((32, 16)).message
-    assert decoder.check_output_activation("sigmoid") and decoder.check_output_activation("nn.Sigmoid()")
-    assert "(−1, 1)" in decoder.check_output_activation("tanh").message
+    by_hand = (16 * 128 + 128) + (128 * 784 + 784)  # = 103,312
+    assert by_hand == sum(p.numel() for p in nn.Sequential(nn.Linear(16, 128), nn.Linear(128, 784)).parameters())
+    assert decoder.check_mirrored_decoder_parameters(by_hand) and decoder.check_mirrored_decoder_parameters(103_312.0)
+    assert "one bias per output" in decoder.check_mirrored_decoder_parameters(102_544).message
+    assert "m = 16" in decoder.check_mirrored_decoder_parameters(102_544 + 782).message
+    assert not decoder.check_mirrored_decoder_parameters(by_hand + 1)
     good = nn.Sequential(nn.Linear(16, 128), nn.SiLU(), nn.Linear(128, 784), nn.Sigmoid())
     assert decoder.check_decoder(good)
     no_sigmoid = nn.Sequential(nn.Linear(16, 128), nn.SiLU(), nn.Linear(128, 784))

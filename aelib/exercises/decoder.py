@@ -11,6 +11,7 @@ from aelib.exercises.feedback import (
     Feedback,
     as_number,
     as_shape,
+    as_whole_number,
     choose,
     is_unanswered,
     linear_widths,
@@ -43,34 +44,32 @@ def check_output_shape(answer: Any) -> Feedback:
                               "장에는 수가 몇 개일까요?"))
 
 
-def check_output_activation(answer: Any) -> Feedback:
-    """The name of the function that keeps decoded pixels in (0, 1)."""
-    if is_unanswered(answer):
-        return unanswered(('a name in quotes, such as "tanh"', '"tanh"처럼 따옴표로 감싼 이름'))
-    if not isinstance(answer, str):
-        return wrong(f"answer with the name as a string, not {answer!r}.",
-                     f"{answer!r} 말고 함수 이름을 문자열로 답하세요.")
-    name = answer.strip().lower().replace("nn.", "").replace("torch.", "").replace("()", "")
-    name = {"logistic": "sigmoid"}.get(name, name)  # the same function under its other name
-    unbounded = (f"{name} is unbounded above: nothing stops a pixel from exceeding 1.",
-                 f"{name}에는 위쪽 한계가 없습니다. 픽셀이 1을 넘지 못하게 막는 것이 아무것도 없습니다.")
-    return verdict(name, "sigmoid",
-                   right_because=("σ(u) = 1 / (1 + e^(−u)) maps every real number into (0, 1); in 32-bit floats its "
-                                  "far ends round to exactly 0 and 1, so the pixel range [0, 1] exactly.",
-                                  "σ(u) = 1 / (1 + e^(−u))는 모든 실수를 (0, 1) 안으로 보냅니다. "
-                                  "32비트 부동소수점에서는 양 끝이 정확히 0과 1로 반올림되므로, "
-                                  "픽셀 범위 [0, 1]과 정확히 같습니다."),
-                   mistakes={"tanh": ("tanh outputs values in (−1, 1): half of its range is not a valid pixel.",
-                                      "tanh는 (−1, 1) 안의 값을 내놓습니다. 치역의 절반은 픽셀 값이 될 수 "
-                                      "없습니다."),
-                             "relu": unbounded, "silu": unbounded,
-                             "softmax": ("softmax makes all 784 outputs sum to 1, so an image could never have "
-                                         "much ink.",
-                                         "softmax는 출력 784개를 모두 더하면 1이 되게 만들므로, 이미지에 잉크를 "
-                                         "많이 담을 수가 없습니다.")},
-                   otherwise=(f"{answer!r} is not it: which function squashes any real number into (0, 1)?",
-                              f"{topic(repr(answer))} 답이 아닙니다. 어떤 실수든 (0, 1) 안으로 눌러 넣는 함수는 "
-                              "무엇일까요?"))
+def check_mirrored_decoder_parameters(answer: Any) -> Feedback:
+    """Parameters of the decoder 16 → 128 → 784 that mirrors the encoder 784 → 128 → 16 (102,544 parameters)."""
+    value = read(answer, ("a whole number", "정수"), as_whole_number)
+    if isinstance(value, Feedback):
+        return value
+    weights = 16 * 128 + 128 * 784
+    return verdict(value, weights + 128 + 784,
+                   right_because=("2,048 + 128 for the first layer and 100,352 + 784 for the second: 768 more than "
+                                  "the encoder's 102,544. The weight matrices match their mirrors; the biases do "
+                                  "not: 128 + 784 outputs against 128 + 16, and 784 − 16 = 768 = n − m.",
+                                  "첫 층이 2,048 + 128개, 둘째 층이 100,352 + 784개입니다. 인코더의 102,544개보다 "
+                                  "768개 많습니다. 가중치 행렬은 거울상과 개수가 같지만 편향은 다릅니다. 출력이 "
+                                  "128 + 784개 대 128 + 16개이고, 784 − 16 = 768 = n − m입니다."),
+                   mistakes={102_544: ("that is the encoder's count. The weight matrices match their mirrors, but a "
+                                       "layer has one bias per output: which half outputs more numbers?",
+                                       "그것은 인코더의 개수입니다. 가중치 행렬은 거울상과 개수가 같지만, 층에는 "
+                                       "출력마다 편향이 하나씩 있습니다. 어느 쪽이 수를 더 많이 출력할까요?"),
+                             weights: ("you counted the weight matrices; each output also has a bias.",
+                                       "가중치 행렬만 세었습니다. 출력마다 편향도 하나씩 있습니다."),
+                             102_544 + 782: ("782 was n − m for m = 2, notebook 04's code size; here m = 16.",
+                                             "782는 이 노트북의 코드 크기 m = 2일 때의 n − m입니다. 여기서는 "
+                                             "m = 16입니다.")},
+                   otherwise=(f"{value:,} is off: a Linear(a, b) layer has a·b weights and b biases; the decoder's "
+                              "layers are Linear(16, 128) and Linear(128, 784).",
+                              f"{topic(format(value, ','))} 맞지 않습니다. Linear(a, b) 층에는 가중치 a·b개와 편향 "
+                              "b개가 있고, 디코더의 층은 Linear(16, 128)과 Linear(128, 784)입니다."))
 
 
 def check_decoder(module: Any) -> Feedback:
