@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from aelib.exercises.feedback import MARKS
-from tools import korean, korean_comments
+from tools import korean, korean_comments, setup_cell
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -44,6 +44,10 @@ def test_code_and_outputs_are_the_english_ones(path: Path):
         if en["cell_type"] != "code":
             continue
         en_source, ko_source = korean.source(en), korean.source(ko)
+        if en_source.startswith(korean.INSTALLER_MARK):  # the set-up cell, written in Korean by tools.setup_cell
+            assert ko_source == setup_cell.cell_source(setup_cell.package_source(), "ko"), (
+                f"{path.name}: stale Korean set-up cell: run python -m tools.korean")
+            continue
         if ko_source.endswith(f"\n{korean.KOREAN_LINE}"):
             ko_source = ko_source.removesuffix(f"\n{korean.KOREAN_LINE}")
             exceptions += 1

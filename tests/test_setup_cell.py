@@ -7,6 +7,7 @@ say what to run anywhere else; the wheel it installs must hold everything the no
 
 from __future__ import annotations
 
+import ast
 import json
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.setup_cell import MARKER, ROOT, cell_source, first_code_cell, notebooks, package_source
+from tools.setup_cell import MARKERS, ROOT, cell_source, edition_of, first_code_cell, notebooks, package_source
 
 FAKE_COLAB = "import sys, types\nsys.modules['google.colab'] = types.ModuleType('google.colab')\n"
 
@@ -28,8 +29,9 @@ def run_cell(python: str, code: str, cwd: Path) -> subprocess.CompletedProcess:
 @pytest.mark.parametrize("path", notebooks(), ids=lambda p: p.name)
 def test_every_notebook_opens_with_the_set_up_cell_from_pyproject(path: Path):
     cell = "".join(first_code_cell(json.loads(path.read_text(encoding="utf-8")))["source"])
-    assert cell.startswith(MARKER), f"{path.name}: the first code cell must be the set-up cell"
-    assert cell == cell_source(package_source()), f"{path.name}: stale set-up cell: run python -m tools.setup_cell"
+    edition = edition_of(path)
+    assert cell.startswith(MARKERS[edition]), f"{path}: the first code cell must be the set-up cell, in its language"
+    assert cell == cell_source(package_source(), edition), f"{path}: stale set-up cell: run python -m tools.setup_cell"
     metadata = first_code_cell(json.loads(path.read_text(encoding="utf-8")))["metadata"]
     assert metadata.get("jupyter", {}).get("source_hidden") is True and "hide-input" in metadata.get("tags", []), (
         f"{path.name}: the set-up cell should be collapsed in Jupyter and folded on the website: "
@@ -48,6 +50,28 @@ def test_without_aelib_the_cell_says_what_to_run(tmp_path):
     hosted = subprocess.run([sys.executable, "-S", "-c", cell_source("git+https://example.org/course.git")],
                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "pip install git+https://example.org/course.git" in hosted.stderr.strip().splitlines()[-1]
+
+
+def test_the_korean_cell_says_it_in_korean(tmp_path):
+    result = subprocess.run([sys.executable, "-S", "-c", cell_source("", "ko")], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=60)
+    last = result.stderr.strip().splitlines()[-1]
+    assert result.returncode != 0 and last.startswith("RuntimeError: 이 노트북에는 강좌 패키지 aelib이 필요한데")
+    assert "pip install -r requirements.txt" in last and last.endswith("커널을 다시 시작하세요.")
+    hosted = subprocess.run([sys.executable, "-S", "-c", cell_source("git+https://example.org/course.git", "ko")],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert "pip install git+https://example.org/course.git" in hosted.stderr.strip().splitlines()[-1]
+    assert code_without_text(cell_source("x", "en")) == code_without_text(cell_source("x", "ko")), (
+        "the two editions' set-up cells must run the same code, with only their words translated")
+
+
+def code_without_text(source: str) -> str:
+    """The cell's syntax tree with every string emptied (comments are not in the tree)."""
+    tree = ast.parse(source)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            node.value = ""
+    return ast.dump(tree)
 
 
 def test_with_aelib_installed_the_cell_does_nothing(tmp_path):

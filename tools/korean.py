@@ -29,7 +29,7 @@ from pathlib import Path
 
 import aelib.exercises
 from aelib.exercises import feedback
-from tools import korean_comments
+from tools import korean_comments, setup_cell
 from tools.course import EDITIONS, ROOT, notebooks, read_notebook, write_notebook
 from tools.setup_cell import MARKER as INSTALLER_MARK
 
@@ -52,9 +52,9 @@ def english_notebooks() -> list[Path]:
 
 def korean_code(english: str, comments: dict[str, str]) -> str:
     """A code cell's Korean source: the same code with its comments in Korean (from ``comments``); the
-    set-up cell also switches the feedback. The hidden installer cell stays as it is in both editions."""
-    if english.startswith(INSTALLER_MARK):  # the installer, one cell for both editions (tools.setup_cell)
-        return english
+    set-up cell also switches the feedback. The hidden installer cell is the Korean one of tools.setup_cell."""
+    if english.startswith(INSTALLER_MARK):  # the installer, written in each edition's language by tools.setup_cell
+        return setup_cell.cell_source(setup_cell.package_source(), "ko")
     code = korean_comments.translate(english, comments)
     return f"{code}\n{KOREAN_LINE}" if SETUP_MARK in english else code
 

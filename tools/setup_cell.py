@@ -19,7 +19,8 @@ from pathlib import Path
 from tools.course import ROOT, read_notebook, write_notebook
 from tools.course import notebooks as edition_notebooks
 
-MARKER = "# Set-up: the course's package, aelib."
+MARKER = "# Set-up: the course's package, aelib."  # the English edition's first line
+MARKERS = {"en": MARKER, "ko": "# 준비: 강좌 패키지 aelib."}
 
 TEMPLATE = '''{marker} On Colab (which opens only this notebook) it is installed here once
 # the course is hosted; until then, and anywhere else, this cell says what to run. The address below is kept in
@@ -43,6 +44,28 @@ if importlib.util.find_spec("aelib") is None:
             + ", then restart the kernel."
         )'''
 
+TEMPLATE_KO = '''{marker} Colab(이 노트북 하나만 엽니다)에서는 강좌가 공개되면 여기서 한 번
+# 설치합니다. 그 전에는, 그리고 다른 곳에서는 무엇을 실행해야 하는지 알려 줍니다. 아래 주소는 pyproject.toml에 있습니다.
+import importlib
+import importlib.util
+import subprocess
+import sys
+
+COURSE_PACKAGE = {source!r}  # pip가 강좌 패키지를 찾는 곳. 강좌가 공개되기 전에는 비어 있음
+if importlib.util.find_spec("aelib") is None:
+    if "google.colab" in sys.modules and COURSE_PACKAGE:
+        # Colab에는 PyTorch, numpy, matplotlib, ipywidgets가 이미 있으므로 강좌 패키지만 설치함
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", COURSE_PACKAGE], check=True)
+        importlib.invalidate_caches()
+    else:
+        raise RuntimeError(
+            "이 노트북에는 강좌 패키지 aelib이 필요한데, 지금 커널에는 설치되어 있지 않습니다. "
+            + (f"pip install {{COURSE_PACKAGE}}  를 실행한 뒤(강좌 폴더에서는  pip install -r requirements.txt)"
+               if COURSE_PACKAGE else "강좌 폴더를 내려받아 그 안에서  pip install -r requirements.txt  를 실행한 뒤")
+            + " 커널을 다시 시작하세요."
+        )'''
+TEMPLATES = {"en": TEMPLATE, "ko": TEMPLATE_KO}
+
 
 def package_source(pyproject: Path = ROOT / "pyproject.toml") -> str:
     """The pip requirement the set-up cell installs from on Colab ('' while the course is not hosted)."""
@@ -53,9 +76,19 @@ def package_source(pyproject: Path = ROOT / "pyproject.toml") -> str:
     return source.strip()
 
 
-def cell_source(source: str) -> str:
-    """The text of the set-up cell for this package source."""
-    return TEMPLATE.format(marker=MARKER, source=source)
+def cell_source(source: str, edition: str = "en") -> str:
+    """The text of the set-up cell for this package source, in the edition's language ("en" or "ko")."""
+    return TEMPLATES[edition].format(marker=MARKERS[edition], source=source)
+
+
+def edition_of(path: Path) -> str:
+    """"ko" for a notebook of the Korean edition (notebooks/ko/), "en" otherwise."""
+    return "ko" if path.parent.name == "ko" else "en"
+
+
+def is_setup_cell(source: str) -> bool:
+    """Whether a code cell's source is the set-up cell, in either edition."""
+    return source.startswith(tuple(MARKERS.values()))
 
 
 def notebooks() -> list[Path]:
@@ -82,13 +115,13 @@ def is_out_of_the_way(cell: dict) -> bool:
 def write(paths: list[Path], source: str) -> list[Path]:
     """Put the set-up cell first among the code cells of each notebook; return the files changed."""
     changed = []
-    text = cell_source(source)
     for path in paths:
+        text = cell_source(source, edition_of(path))
         nb = read_notebook(path)
         cell = first_code_cell(nb)
-        if not "".join(cell["source"]).startswith(MARKER):
+        if not is_setup_cell("".join(cell["source"])):
             raise SystemExit(f"{path}: its first code cell is not the set-up cell; "
-                             f"add one that starts with {MARKER!r}.")
+                             f"add one that starts with {MARKERS[edition_of(path)]!r}.")
         if "".join(cell["source"]) != text or not is_out_of_the_way(cell):
             # a list of lines as Jupyter writes it, or one string where the notebook has it so (notebooks/ko/)
             cell["source"] = text if isinstance(cell["source"], str) else text.splitlines(keepends=True)
@@ -106,7 +139,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     source = package_source()
     if args.check:
-        stale = [p for p in notebooks() if "".join(first_code_cell(read_notebook(p))["source"]) != cell_source(source)
+        stale = [p for p in notebooks()
+                 if "".join(first_code_cell(read_notebook(p))["source"]) != cell_source(source, edition_of(p))
                  or not is_out_of_the_way(first_code_cell(read_notebook(p)))]
         for path in stale:
             print(f"stale set-up cell: {path.relative_to(ROOT)} (run python -m tools.setup_cell)")

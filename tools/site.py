@@ -22,7 +22,7 @@ from importlib import resources
 from pathlib import Path
 
 from tools.course import ROOT, notebooks, read_notebook
-from tools.setup_cell import MARKER as SETUP_MARKER
+from tools.setup_cell import is_setup_cell
 from tools.site_explorer import explorer_html, write_assets
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -50,7 +50,7 @@ def site_notebook(notebook: dict, name: str, edition: str = "en") -> dict:
         for output in cell.get("outputs", []):
             if WIDGET_MIME in output.get("data", {}):
                 output["data"] = {"text/html": explorer_html(edition, depth), "text/plain": "(live latent explorer)"}
-        if cell["cell_type"] == "code" and "".join(cell["source"]).startswith(SETUP_MARKER):
+        if cell["cell_type"] == "code" and is_setup_cell("".join(cell["source"])):
             cell["metadata"]["tags"] = ["remove-cell"]
     download = DOWNLOAD[edition].format(name=name)
     notebook["cells"].insert(1, {"cell_type": "markdown", "id": "site-download", "metadata": {}, "source": download})
