@@ -44,8 +44,8 @@ if importlib.util.find_spec("aelib") is None:
             + ", then restart the kernel."
         )'''
 
-TEMPLATE_KO = '''{marker} Colab(이 노트북 하나만 엽니다)에서는 강좌가 공개되면 여기서 한 번
-# 설치합니다. 그 전에는, 그리고 다른 곳에서는 무엇을 실행해야 하는지 알려 줍니다. 아래 주소는 pyproject.toml에 있습니다.
+TEMPLATE_KO = '''{marker} Colab에서 이 노트북만 열었다면 강좌 공개 후 여기서 한 번 설치함.
+# 공개 전이거나 다른 환경이면 실행할 명령을 알려 줌. 아래 주소는 pyproject.toml의 것과 같음.
 import importlib
 import importlib.util
 import subprocess

@@ -156,7 +156,10 @@ def check_white_start(answer: Any, prediction: Any = None) -> Feedback:
                           else prediction, tuple(PREDICTIONS),
                           aliases={"grey start": "the grey start", "gray start": "the grey start",
                                    "average digit": "the average digit", "회색 시작": "the grey start",
-                                   "평균 숫자": "the average digit", "둘 다": "both", "둘 다 아님": "neither"})
+                                   "평균 숫자": "the average digit", "둘 다": "both", "둘 다 아님": "neither",
+                                   "회색 시작보다만 낮음": "the grey start",
+                                   "평균 숫자보다만 낮음": "the average digit",
+                                   "둘 다보다 낮음": "both", "어느 쪽보다도 낮지 않음": "neither"})
     if isinstance(key, Feedback):
         return key
     feedback = _white_start_error(answer)
