@@ -22,49 +22,49 @@ from tools.course import notebooks as edition_notebooks
 MARKER = "# Set-up: the course's package, aelib."  # the English edition's first line
 MARKERS = {"en": MARKER, "ko": "# 준비: 강좌 패키지 aelib."}
 
-TEMPLATE = '''{marker} On Colab (which opens only this notebook) it is installed here once
-# the course is hosted; until then, and anywhere else, this cell says what to run. The address below is kept in
-# pyproject.toml.
+# One cell for both editions: the code is the same, only the comments and the message are in the edition's language.
+TEMPLATE = '''{marker} {header}
 import importlib
 import importlib.util
 import subprocess
 import sys
 
-COURSE_PACKAGE = {source!r}  # where pip finds the course package; empty until the course is hosted
+COURSE_PACKAGE = {source!r}  # {source_note}
 if importlib.util.find_spec("aelib") is None:
     if "google.colab" in sys.modules and COURSE_PACKAGE:
-        # Colab has PyTorch, numpy, matplotlib and ipywidgets already: install the course package alone.
+        # {colab_note}
         subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", COURSE_PACKAGE], check=True)
         importlib.invalidate_caches()
     else:
         raise RuntimeError(
-            "This notebook needs aelib, the course's package, and it is not installed in this kernel: "
-            + (f"run  pip install {{COURSE_PACKAGE}}  (or  pip install -r requirements.txt  in the course's folder)"
-               if COURSE_PACKAGE else "download the course's folder and run  pip install -r requirements.txt  in it")
-            + ", then restart the kernel."
+            "{missing}"
+            + (f"{hosted}"
+               if COURSE_PACKAGE else "{unhosted}")
+            + "{restart}"
         )'''
-
-TEMPLATE_KO = '''{marker} Colab에서 이 노트북만 열었다면 강좌 공개 후 여기서 한 번 설치함.
-# 공개 전이거나 다른 환경이면 실행할 명령을 알려 줌. 아래 주소는 pyproject.toml의 것과 같음.
-import importlib
-import importlib.util
-import subprocess
-import sys
-
-COURSE_PACKAGE = {source!r}  # pip가 강좌 패키지를 찾는 곳. 강좌가 공개되기 전에는 비어 있음
-if importlib.util.find_spec("aelib") is None:
-    if "google.colab" in sys.modules and COURSE_PACKAGE:
-        # Colab에는 PyTorch, numpy, matplotlib, ipywidgets가 이미 있으므로 강좌 패키지만 설치함
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", COURSE_PACKAGE], check=True)
-        importlib.invalidate_caches()
-    else:
-        raise RuntimeError(
-            "이 노트북에는 강좌 패키지 aelib이 필요한데, 지금 커널에는 설치되어 있지 않습니다. "
-            + (f"pip install {{COURSE_PACKAGE}}  를 실행한 뒤(강좌 폴더에서는  pip install -r requirements.txt)"
-               if COURSE_PACKAGE else "강좌 폴더를 내려받아 그 안에서  pip install -r requirements.txt  를 실행한 뒤")
-            + " 커널을 다시 시작하세요."
-        )'''
-TEMPLATES = {"en": TEMPLATE, "ko": TEMPLATE_KO}
+WORDS = {
+    "en": {
+        "header": "On Colab (which opens only this notebook) it is installed here once\n# the course is hosted; "
+                  "until then, and anywhere else, this cell says what to run. The address below is kept in\n"
+                  "# pyproject.toml.",
+        "source_note": "where pip finds the course package; empty until the course is hosted",
+        "colab_note": "Colab has PyTorch, numpy, matplotlib and ipywidgets already: install the course package alone.",
+        "missing": "This notebook needs aelib, the course's package, and it is not installed in this kernel: ",
+        "hosted": "run  pip install {COURSE_PACKAGE}  (or  pip install -r requirements.txt  in the course's folder)",
+        "unhosted": "download the course's folder and run  pip install -r requirements.txt  in it",
+        "restart": ", then restart the kernel.",
+    },
+    "ko": {
+        "header": "Colab에서 이 노트북만 열었다면 강좌 공개 후 여기서 한 번 설치함.\n"
+                  "# 공개 전이거나 다른 환경이면 실행할 명령을 알려 줌. 아래 주소는 pyproject.toml의 것과 같음.",
+        "source_note": "pip가 강좌 패키지를 찾는 곳. 강좌가 공개되기 전에는 비어 있음",
+        "colab_note": "Colab에는 PyTorch, numpy, matplotlib, ipywidgets가 이미 있으므로 강좌 패키지만 설치함",
+        "missing": "이 노트북에는 강좌 패키지 aelib이 필요한데, 지금 커널에는 설치되어 있지 않습니다. ",
+        "hosted": "pip install {COURSE_PACKAGE}  를 실행한 뒤(강좌 폴더에서는  pip install -r requirements.txt)",
+        "unhosted": "강좌 폴더를 내려받아 그 안에서  pip install -r requirements.txt  를 실행한 뒤",
+        "restart": " 커널을 다시 시작하세요.",
+    },
+}
 
 
 def package_source(pyproject: Path = ROOT / "pyproject.toml") -> str:
@@ -78,7 +78,7 @@ def package_source(pyproject: Path = ROOT / "pyproject.toml") -> str:
 
 def cell_source(source: str, edition: str = "en") -> str:
     """The text of the set-up cell for this package source, in the edition's language ("en" or "ko")."""
-    return TEMPLATES[edition].format(marker=MARKERS[edition], source=source)
+    return TEMPLATE.format(marker=MARKERS[edition], source=source, **WORDS[edition])
 
 
 def edition_of(path: Path) -> str:
