@@ -36,11 +36,6 @@ def test_encoder_check_accepts_one_activation_used_twice():
     assert encoder.check_encoder(nn.Sequential(nn.Linear(784, 128), act, nn.Linear(128, 32), act, nn.Linear(32, 8)))
 
 
-def test_compression_factor():
-    assert encoder.check_compression_factor(49)
-    assert "fraction" in encoder.check_compression_factor(16 / 784).message
-
-
 def test_linear_untrained_code_check_wants_the_change_made_first():
     assert "nn.Identity" in encoder.check_untrained_linear_code(0.6, nn.SiLU).message
     assert encoder.check_untrained_linear_code(0.6, nn.Identity)

@@ -74,42 +74,30 @@ def check_encoder(module: Any) -> Feedback:
                  "수 784개가 들어가서 8개가 나오고, 층 사이에는 비선형 함수가 있습니다.")
 
 
-def check_compression_factor(answer: Any) -> Feedback:
-    """784 pixels encoded into 16 numbers: the compression factor."""
-    value = read(answer, ("a number", "수"), as_number)
-    if isinstance(value, Feedback):
-        return value
-    return verdict(value, 784 / 16, tolerance=1e-6,
-                   right_because=("784 / 16: each code number stands for 49 pixels.",
-                                  "784 / 16입니다. 코드를 이루는 수 하나가 픽셀 49개를 대신합니다."),
-                   mistakes={16 / 784: ("that is the fraction kept; the factor is how many times smaller the code is.",
-                                        "그것은 남는 수의 비율입니다. 압축 배율은 코드가 입력보다 몇 배 작은지를 "
-                                        "나타냅니다.")},
-                   otherwise=(f"{value:g} is not it: divide the input size by the code size.",
-                              f"{topic(format(value, 'g'))} 답이 아닙니다. 입력의 크기를 코드의 크기로 나누세요."))
-
-
 def check_untrained_neighbours(answer: Any) -> Feedback:
     """How often an untrained encoder's nearest code shows the same digit, against shuffled labels."""
     return choose(answer, {
-        "above chance": right("the random weights were drawn once and then fixed, so the encoder is one smooth "
-                              "function of the pixels: similar-looking digits get nearby codes. Above chance, but "
-                              "far from always: nothing has asked the two numbers to keep what makes a 3 a 3.",
-                              "무작위 가중치는 한 번 뽑힌 뒤 고정되므로, 인코더는 픽셀에 대한 매끄러운 함수 "
-                              "하나입니다. 그래서 비슷해 보이는 숫자는 가까운 코드를 받습니다. 우연보다는 자주 "
-                              "일치하지만 늘 일치하는 것과는 거리가 멉니다. 3을 3답게 만드는 특징을 두 수에 "
-                              "담으라고 요구한 것이 아무것도 없기 때문입니다."),
+        "above chance": right("the random weights were drawn once and then fixed, so each code number is one fixed "
+                              "weighted sum of the pixels, and such sums keep coarse properties a whole digit class "
+                              "shares, such as how much ink it has. Above chance, but far from always: nothing has "
+                              "asked the two numbers to keep what makes a 3 a 3.",
+                              "무작위 가중치는 한 번 뽑힌 뒤 고정되므로, 코드의 수 하나하나는 픽셀에 고정된 가중치를 "
+                              "곱해 더한 값입니다. 이런 합에는 잉크의 양처럼 한 숫자 전체가 공유하는 대략적인 성질이 "
+                              "남습니다. 그래서 우연보다는 자주 일치하지만 늘 일치하는 것과는 거리가 멉니다. 3을 "
+                              "3답게 만드는 특징을 두 수에 담으라고 요구한 것이 아무것도 없기 때문입니다."),
         "chance": wrong("random weights do not make random codes. The weights were drawn once and stay fixed, so "
-                        "the encoder is a smooth function: two digits with similar pixels get similar codes. The "
-                        "printout puts the real labels next to shuffled ones: look at the gap.",
+                        "every digit goes through the same weighted sums of its pixels, and digits alike in coarse "
+                        "ways (how much ink) get alike codes. The printout puts the real labels next to shuffled "
+                        "ones: look at the gap.",
                         "무작위 가중치가 무작위 코드를 만드는 것은 아닙니다. 가중치는 한 번 뽑힌 뒤 고정되어 "
-                        "있으므로 인코더는 매끄러운 함수이고, 픽셀이 비슷한 두 숫자는 비슷한 코드를 받습니다. "
-                        "출력에는 진짜 레이블로 잰 값과 뒤섞은 레이블로 잰 값이 나란히 있습니다. 그 차이를 보세요."),
+                        "있으므로 모든 숫자가 같은 가중합을 거치고, 잉크의 양처럼 대략적인 성질이 비슷한 숫자는 "
+                        "비슷한 코드를 받습니다. 출력에는 진짜 레이블로 잰 값과 뒤섞은 레이블로 잰 값이 나란히 "
+                        "있습니다. 그 차이를 보세요."),
         "almost always": wrong("the shape of the layers does not know what a digit is, and these weights have "
-                               "learned nothing. The codes keep only what a random smooth map happens to keep: in "
+                               "learned nothing. The codes keep only what random weighted sums happen to keep: in "
                                "the printout most codes still have a nearest neighbour from another digit.",
                                "층의 생김새는 숫자가 무엇인지 모르고, 이 가중치는 아무것도 배우지 않았습니다. "
-                               "코드에는 무작위의 매끄러운 함수가 우연히 남기는 것만 남습니다. 출력을 보면 "
+                               "코드에는 무작위 가중합이 우연히 남기는 것만 남습니다. 출력을 보면 "
                                "대부분의 코드는 여전히 가장 가까운 이웃이 다른 숫자의 코드입니다."),
     }, what=('"chance", "above chance" or "almost always"', '"chance", "above chance", "almost always" 중 하나'),
        aliases={"no better than chance": "chance", "random": "chance", "우연": "chance", "우연 수준": "chance",
