@@ -31,6 +31,38 @@ def test_encoder_module_check():
     assert "nn.Module" in encoder.check_encoder([1, 2]).message
 
 
+class ThreeLayers(nn.Module):
+    """A learner's own encoder class 784 → 128 → 32 → 8, its activation applied as a function in forward."""
+
+    def __init__(self, activation):
+        super().__init__()
+        self.first, self.second, self.third = nn.Linear(784, 128), nn.Linear(128, 32), nn.Linear(32, 8)
+        self.activation = activation
+
+    def forward(self, x):
+        return self.third(self.activation(self.second(self.activation(self.first(x)))))
+
+
+class Wrapped(nn.Module):
+    """A learner's own class holding an nn.Sequential, as MyEncoder in notebook 02 does."""
+
+    def __init__(self, *layers):
+        super().__init__()
+        self.layers = nn.Sequential(*layers)
+
+    def forward(self, x):
+        return self.layers(x)
+
+
+def test_encoder_check_accepts_a_class_of_ones_own():
+    assert encoder.check_encoder(Wrapped(nn.Linear(784, 128), nn.SiLU(), nn.Linear(128, 32), nn.SiLU(),
+                                         nn.Linear(32, 8)))
+    assert encoder.check_encoder(ThreeLayers(torch.relu))  # an activation the module does not list
+    assert "nonlinearity" in encoder.check_encoder(ThreeLayers(lambda h: 2 * h)).message  # linear throughout
+    after_last = Wrapped(nn.Linear(784, 128), nn.SiLU(), nn.Linear(128, 32), nn.SiLU(), nn.Linear(32, 8), nn.SiLU())
+    assert "none after" in encoder.check_encoder(after_last).message
+
+
 def test_encoder_check_accepts_one_activation_used_twice():
     act = nn.SiLU()  # Sequential lists it at both positions; module.children() would list it once
     assert encoder.check_encoder(nn.Sequential(nn.Linear(784, 128), act, nn.Linear(128, 32), act, nn.Linear(32, 8)))

@@ -41,24 +41,35 @@ def check_parameter_count(answer: Any) -> Feedback:
                               "Linear(a, b) 층에는 가중치 a·b개와 편향 b개가 있습니다."))
 
 
+def layers_in_order(module: nn.Module) -> list[nn.Module]:
+    """The innermost layers of ``module`` in the order they are listed; a Sequential's repeats are kept
+    (``children()`` would list a module used twice only once)."""
+    parts = list(module) if isinstance(module, nn.Sequential) else list(module.children())
+    if not parts:
+        return [module]
+    return [layer for part in parts for layer in layers_in_order(part)]
+
+
+def is_affine(module: nn.Module) -> bool:
+    """Whether ``module`` maps 784 numbers affinely: f(a + b) = f(a) + f(b) − f(0), on random inputs."""
+    a, b = torch.rand(2, 3, 784, generator=torch.Generator().manual_seed(0))  # leaves the learner's seed alone
+    with torch.no_grad():
+        gap = module(a + b) - module(a) - module(b) + module(torch.zeros(3, 784))
+    return bool(gap.abs().max() < 1e-4)
+
+
 def check_encoder(module: Any) -> Feedback:
-    """An nn.Sequential 784 → 128 → 32 → 8 with nonlinearities between the Linear layers."""
+    """An encoder 784 → 128 → 32 → 8 (an nn.Sequential or a class of one's own) with nonlinearities between
+    the Linear layers and none after the last."""
     if is_unanswered(module):
-        return unanswered(("an nn.Sequential(...)", "nn.Sequential(...)"))
+        return unanswered(("an encoder: one instance of your class, or an nn.Sequential(...)",
+                           "인코더: 직접 만든 클래스의 객체 하나, 또는 nn.Sequential(...)"))
     widths = linear_widths(module)
     if isinstance(widths, Feedback):
         return widths
     if widths != [(784, 128), (128, 32), (32, 8)]:
         return wrong(f"the Linear layers go {widths}; they should go 784 → 128 → 32 → 8.",
                      f"Linear 층들의 (입력, 출력) 너비가 {widths}입니다. 784 → 128 → 32 → 8로 이어져야 합니다.")
-    # iterating a Sequential lists every position (children() lists a module used twice only once)
-    children = list(module) if isinstance(module, nn.Sequential) else list(module.children())
-    kinds = ["linear" if isinstance(c, nn.Linear) else "other" for c in children]
-    if kinds.count("other") < 2 or kinds[-1] != "linear" or "linear, linear" in ", ".join(kinds):
-        return wrong("put a nonlinearity (e.g. nn.SiLU() or nn.ReLU()) between the Linear layers, and none after "
-                     "the last one, so z can take any value.",
-                     "Linear 층 사이사이에 비선형 함수(예: nn.SiLU()나 nn.ReLU())를 넣고, 마지막 층 뒤에는 "
-                     "아무것도 넣지 마세요. 그래야 z가 어떤 값이든 가질 수 있습니다.")
     try:
         with torch.no_grad():
             out = module(torch.rand(5, 784))
@@ -70,6 +81,14 @@ def check_encoder(module: Any) -> Feedback:
         return wrong(f"a batch of shape [5, 784] should come out as [5, 8], but came out as {list(out.shape)}.",
                      f"모양이 [5, 784]인 배치를 넣으면 [5, 8]이 나와야 하는데, "
                      f"나온 모양은 {list(out.shape)}입니다.")
+    kinds = ["linear" if isinstance(c, nn.Linear) else "other" for c in layers_in_order(module)]
+    functional = "other" not in kinds  # no activation module: perhaps F.silu inside forward
+    misplaced = kinds.count("other") < 2 or kinds[-1] != "linear" or "linear, linear" in ", ".join(kinds)
+    if is_affine(module) if functional else misplaced:
+        return wrong("put a nonlinearity (e.g. nn.SiLU() or nn.ReLU()) between the Linear layers, and none after "
+                     "the last one, so z can take any value.",
+                     "Linear 층 사이사이에 비선형 함수(예: nn.SiLU()나 nn.ReLU())를 넣고, 마지막 층 뒤에는 "
+                     "아무것도 넣지 마세요. 그래야 z가 어떤 값이든 가질 수 있습니다.")
     return right("784 numbers in, 8 out, with a nonlinearity between the layers.",
                  "수 784개가 들어가서 8개가 나오고, 층 사이에는 비선형 함수가 있습니다.")
 
