@@ -316,14 +316,14 @@ def draw_network(
         if width > shown[col]:  # the empty middle slot
             ax.text(col, 0, "⋮", ha="center", va="center", fontsize=14, zorder=3)
         ax.text(col, -top / 2 - 0.9, labels[col] if labels else str(width), ha="center", va="top", fontsize=10)
-    ax.annotate("bottleneck", (mid, positions(mid).max() + 0.6), ha="center", fontsize=10, color=LATENT_COLOUR,
-                zorder=4, bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-    below = -top / 2 - 1.7
-    for x, text, colour in [((mid - 1) / 2, r"encoder $f_\theta$", ENCODER_COLOUR), (mid, "$z$", LATENT_COLOUR),
-                            (mid + (mid + 1) / 2, r"decoder $g_\phi$", DECODER_COLOUR)]:
+    below = -top / 2 - 1.7  # the parts' names under the widths, clear of the edges
+    names = [((mid - 1) / 2, r"encoder $f_\theta$", ENCODER_COLOUR), (mid, "$z$", LATENT_COLOUR),
+             (mid + (mid + 1) / 2, r"decoder $g_\phi$", DECODER_COLOUR)]
+    for x, text, colour in names:
         ax.text(x, below, text, ha="center", va="top", fontsize=11, color=colour, fontweight="bold")
+    ax.text(mid, below - 0.7, "bottleneck", ha="center", va="top", fontsize=10, color=LATENT_COLOUR)
     ax.set_xlim(-0.6, len(layers) - 0.4)
-    ax.set_ylim(-top / 2 - 2.5, top / 2 + 0.9)
+    ax.set_ylim(-top / 2 - 3.1, top / 2 + 0.9)
     ax.axis("off")
     return ax
 
