@@ -14,6 +14,7 @@ from aelib.exercises.feedback import (
     as_whole_number,
     choose,
     is_unanswered,
+    layers_in_order,
     linear_widths,
     read,
     read_prediction,
@@ -83,8 +84,7 @@ def check_decoder(module: Any) -> Feedback:
         return wrong(f"the Linear layers go {widths}; the mirror of 784 → 128 → 16 goes 16 → 128 → 784.",
                      f"Linear 층들의 (입력, 출력) 너비가 {widths}입니다. 784 → 128 → 16을 거울처럼 뒤집으면 "
                      "16 → 128 → 784입니다.")
-    # iterating a Sequential lists every position (children() lists a module used twice only once)
-    children = list(module) if isinstance(module, nn.Sequential) else list(module.children())
+    children = layers_in_order(module)
     if not isinstance(children[-1], nn.Sigmoid):
         return wrong("end with nn.Sigmoid(), so every pixel lands in (0, 1).",
                      "맨 끝에 nn.Sigmoid()를 두어 모든 픽셀이 (0, 1) 안에 들어오게 하세요.")

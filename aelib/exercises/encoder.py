@@ -13,6 +13,7 @@ from aelib.exercises.feedback import (
     as_whole_number,
     choose,
     is_unanswered,
+    layers_in_order,
     linear_widths,
     read,
     right,
@@ -39,15 +40,6 @@ def check_parameter_count(answer: Any) -> Feedback:
                    otherwise=(f"{value} is off: a Linear(a, b) layer has a·b weights and b biases.",
                               f"{topic(str(value))} 맞지 않습니다. "
                               "Linear(a, b) 층에는 가중치 a·b개와 편향 b개가 있습니다."))
-
-
-def layers_in_order(module: nn.Module) -> list[nn.Module]:
-    """The innermost layers of ``module`` in the order they are listed; a Sequential's repeats are kept
-    (``children()`` would list a module used twice only once)."""
-    parts = list(module) if isinstance(module, nn.Sequential) else list(module.children())
-    if not parts:
-        return [module]
-    return [layer for part in parts for layer in layers_in_order(part)]
 
 
 def is_affine(module: nn.Module) -> bool:

@@ -229,6 +229,15 @@ def as_shape(answer: Any) -> tuple[int, ...] | Feedback:
     return tuple(answer)
 
 
+def layers_in_order(module: nn.Module) -> list[nn.Module]:
+    """The innermost layers of ``module`` in the order they are listed; a Sequential's repeats are kept
+    (``children()`` would list a module used twice only once)."""
+    parts = list(module) if isinstance(module, nn.Sequential) else list(module.children())
+    if not parts:
+        return [module]
+    return [layer for part in parts for layer in layers_in_order(part)]
+
+
 def linear_widths(module: Any) -> list[tuple[int, int]] | Feedback:
     """(in, out) of every nn.Linear in a learner's module, or a Feedback if it is no module."""
     if not isinstance(module, nn.Module):
