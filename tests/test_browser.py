@@ -45,7 +45,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-KOREAN_COPY = "06_ko.ipynb"  # the Korean twin, served beside it
+KOREAN_COPY = "06_ko.ipynb"  # the Korean twin's opening, served beside it
 HANGUL = re.compile("[\uac00-\ud7a3]")
 # Draws a Hangul syllable and an unassigned code point (always the missing-glyph box) in an element's font,
 # and says whether the two pictures are the same: true means the browser has no glyph for Hangul there.
@@ -66,6 +66,17 @@ def korean_phrase() -> str:
     prose = "".join(notebook["cells"][0]["source"]).split("\n", 1)[1]  # after the title
     syllable = HANGUL.pattern
     return re.search(f"{syllable}(?:{syllable}| ){{5,}}{syllable}", prose).group()
+
+
+def korean_opening(path: Path, cells: int = 4) -> dict:
+    """The Korean twin's first cells, unrun: the glyph check needs its prose, not its figures (which JupyterLab,
+    with windowing off, would render all of before the check could start)."""
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    notebook["cells"] = notebook["cells"][:cells]
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            cell["outputs"], cell["execution_count"] = [], None
+    return notebook
 
 
 EXPLORER_CELLS = ("# Set-up: the course's package", "import aelib", "TRAIN_HERE = ", "LatentExplorer(")
@@ -92,7 +103,8 @@ def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """JupyterLab or Notebook 7 on 127.0.0.1 serving notebook 06's explorer cells; yields its URL with the token."""
     app, route = FRONTENDS[request.param]
     (tmp_path / NOTEBOOK).write_text(json.dumps(explorer_notebook(ROOT / "notebooks" / NOTEBOOK)), encoding="utf-8")
-    shutil.copy(ROOT / "notebooks" / "ko" / NOTEBOOK, tmp_path / KOREAN_COPY)
+    korean = korean_opening(ROOT / "notebooks" / "ko" / NOTEBOOK)
+    (tmp_path / KOREAN_COPY).write_text(json.dumps(korean), encoding="utf-8")
     port, token = _free_port(), secrets.token_hex(16)
     # JupyterLab 4 and Notebook 7 render only the cells near the viewport ("windowing"); the explorer sits
     # far down, so turn windowing off in this server's own user settings.
