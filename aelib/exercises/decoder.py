@@ -146,10 +146,10 @@ def check_white_start(answer: Any, prediction: Any = None) -> Feedback:
     """The untrained autoencoder's test MSE once its last bias is set to -3 (outputs near σ(-3) ≈ 0.05), and the
     prediction written before running it: which of the grey start and the average digit it beats."""
     if is_unanswered(prediction):
-        return Feedback("unanswered", "first write your prediction in the cell `prediction = ...` above the "
+        return Feedback("unanswered", "first write your prediction in the cell `white_prediction = ...` above the "
                         "experiment (\"the grey start\", \"the average digit\", \"both\" or \"neither\"), then run "
                         "the experiment and replace the `...` here with the MSE it prints.",
-                        "먼저 실험 위의 `prediction = ...` 셀에 예측(\"the grey start\", \"the average digit\", "
+                        "먼저 실험 위의 `white_prediction = ...` 셀에 예측(\"the grey start\", \"the average digit\", "
                         "\"both\", \"neither\" 중 하나)을 적고, 실험을 실행한 뒤 여기의 `...`를 출력된 MSE로 "
                         "바꾸세요.")
     key = read_prediction(str(prediction).strip().lower().removeprefix("the ") if isinstance(prediction, str)
