@@ -101,11 +101,13 @@ def spread_labels(
     keep_clear: np.ndarray | None = None,
 ) -> np.ndarray:
     """Label positions near ``centres`` [K, 2], pushed apart until no two are closer than ``min_gap``
-    of the plot's ``span`` (per axis), and pushed off any point of ``keep_clear`` [J, 2] (marks drawn on the
-    map) by the same gap; labels with room stay exactly at their centres."""
+    of the plot's ``span`` (per axis), and pushed by the same gap off any point of ``keep_clear`` [J, 2] (marks
+    drawn on the map) and off the other labels' centres (where a moved label's dot is drawn); labels with room
+    stay exactly at their centres."""
     scale = np.where(np.asarray(span, dtype=float) > 0, span, 1.0)
     points = np.asarray(centres, dtype=float) / scale
     marks = np.empty((0, 2)) if keep_clear is None else np.asarray(keep_clear, dtype=float).reshape(-1, 2) / scale
+    centres_scaled = points.copy()
     for _ in range(steps):
         moved = False
         for i in range(len(points)):
@@ -118,7 +120,8 @@ def spread_labels(
                     points[i] -= direction * push
                     points[j] += direction * push
                     moved = True
-            for mark in marks:  # a mark does not move: the label takes the whole step
+            others = np.delete(centres_scaled, i, axis=0)  # the other digits' medians, where their dots may sit
+            for mark in np.concatenate([marks, others]):  # a mark does not move: the label takes the whole step
                 gap = points[i] - mark
                 distance = float(np.hypot(*gap))
                 if distance < min_gap:
