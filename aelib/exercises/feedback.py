@@ -75,6 +75,7 @@ KOREAN_FORMS = {
     "회색으로 시작한 경우": "the grey start",
     "똑같은 흐릿한 이미지의 되풀이": "the same blur",
     "거꾸로 뒤집혔다": "upside down",
+    "순위가 뒤집혔다": "upside down",
     "다양한 숫자": "varied digits",
     "나빠진다": "worse",
     "더 높음": "worse",
