@@ -136,13 +136,15 @@ def spread_labels(
 def plot_latent(
     z: torch.Tensor, labels: torch.Tensor, ax: Axes | None = None, title: str | None = None, size: float = 4.0,
     digit_labels: bool = True, keep_clear: torch.Tensor | None = None,
+    within: tuple[Sequence[float], Sequence[float]] | None = None,
 ) -> Axes:
     """Scatter 2-D codes ``z`` [N, 2] coloured by digit ``labels`` [N], in a shuffled order so that no digit
     hides the others, with a legend and (unless
     ``digit_labels`` is False, for a map with marks of its own) each digit written at the median of its codes;
     where two labels would collide, or a label would cover a point of ``keep_clear`` [J, 2] (marks drawn on the
     map, such as the centres of clouds), they are nudged apart, and a line points from the label to a dot at the
-    true median."""
+    true median. ``within`` (low, high), the corners of the region the caller will show, keeps every label inside
+    it (set the axes' limits to it afterwards)."""
     z = check_matrix(z, "z", 2).detach().cpu().numpy()
     y = torch.as_tensor(labels).cpu().numpy()
     if ax is None:
@@ -159,7 +161,17 @@ def plot_latent(
         digits = np.unique(y)
         centres = np.array([np.median(z[y == d], axis=0) for d in digits])
         marks = None if keep_clear is None else check_matrix(keep_clear, "keep_clear", 2).detach().cpu().numpy()
-        positions = spread_labels(centres, span=np.ptp(z, axis=0), keep_clear=marks)
+        if within is None:
+            positions = spread_labels(centres, span=np.ptp(z, axis=0), keep_clear=marks)
+        else:
+            low, high = (np.asarray(corner, dtype=float).reshape(2) for corner in within)
+            if not (high > low).all():
+                raise ValueError(f"within must be (low, high) with high > low on both axes, but got {within!r}.")
+            margin = 0.04 * (high - low)  # about half a label's size
+            positions = np.clip(centres, low + margin, high - margin)  # a median outside: start at the edge
+            for _ in range(3):  # spreading can push a label out, clipping can push two together: settle both
+                positions = spread_labels(positions, span=high - low, keep_clear=marks)
+                positions = np.clip(positions, low + margin, high - margin)
         for d, centre, position in zip(digits, centres, positions, strict=True):
             if not np.allclose(centre, position):  # nudged apart: mark the true median, and point to it
                 ax.plot(*zip(centre, position, strict=True), color="black", linewidth=0.8, zorder=3)

@@ -241,3 +241,18 @@ def test_a_nudged_label_points_to_a_dot_at_its_true_median():
     medians = sorted(tuple(np.round(d.get_xydata()[0], 3)) for d in dots)
     assert medians == [(0.0, 0.0), (0.05, 0.05)]  # by hand: 3's median, 5's median; 7 stands alone, no dot
     plt.close(ax.figure)
+
+
+def test_digit_labels_stay_inside_the_region_the_caller_will_show():
+    # the 7s' median (50, 50) lies outside the shown box [0, 10]²; the 0s' label must not be pushed out either
+    z = torch.tensor([[0.5, 0.5], [1.0, 1.0], [50.0, 50.0], [50.0, 50.0], [9.9, 9.9], [9.9, 9.9]])
+    labels = torch.tensor([0, 0, 7, 7, 3, 3])
+    ax = plot_latent(z, labels, within=([0.0, 0.0], [10.0, 10.0]))
+    at = {t.get_text(): np.array(t.get_position()) for t in ax.texts}
+    assert all((0.4 - 1e-9 <= p).all() and (p <= 9.6 + 1e-9).all() for p in at.values())  # by hand: 4% margin of 10
+    assert np.hypot(*(at["7"] - at["3"])) >= 0.05 * 10  # both pressed into the corner, yet not on top of each other
+    free = plot_latent(z, labels)  # without it, the 7 stays at its median, far outside [0, 10]²
+    assert np.allclose(next(t for t in free.texts if t.get_text() == "7").get_position(), (50.0, 50.0))
+    with pytest.raises(ValueError, match="within"):
+        plot_latent(z, labels, within=([0.0, 0.0], [0.0, 10.0]))
+    plt.close("all")
