@@ -46,6 +46,7 @@ def test_without_aelib_the_cell_says_what_to_run(tmp_path):
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("RuntimeError: This notebook needs aelib")
     assert "pip install -r requirements.txt" in last and "restart the kernel" in last
+    assert "pip wheel --no-deps -w dist ." in last and "Files panel" in last  # the way onto Colab before hosting
     assert "ModuleNotFoundError" not in result.stderr
     hosted = subprocess.run([sys.executable, "-S", "-c", cell_source("git+https://example.org/course.git")],
                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
@@ -57,7 +58,8 @@ def test_the_korean_cell_says_it_in_korean(tmp_path):
                             text=True, timeout=60)
     last = result.stderr.strip().splitlines()[-1]
     assert result.returncode != 0 and last.startswith("RuntimeError: 이 노트북에는 강좌 패키지 aelib이 필요한데")
-    assert "pip install -r requirements.txt" in last and last.endswith("커널을 다시 시작하세요.")
+    assert "pip install -r requirements.txt" in last and "커널을 다시 시작하세요." in last
+    assert "pip wheel --no-deps -w dist ." in last and "파일 패널" in last  # the way onto Colab before hosting
     hosted = subprocess.run([sys.executable, "-S", "-c", cell_source("git+https://example.org/course.git", "ko")],
                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "pip install git+https://example.org/course.git" in hosted.stderr.strip().splitlines()[-1]
@@ -123,3 +125,15 @@ def test_on_colab_the_cell_installs_the_course_package(wheel, tmp_path):
     assert (installed / "checkpoints" / "ae_mnist_m2.pt").is_file() and (installed / "exercises").is_dir()
     again = run_cell(python, FAKE_COLAB + cell_source(str(wheel)) + "\nprint('ok')", tmp_path)  # run twice: no-op
     assert again.returncode == 0 and again.stdout == "ok\n"
+
+    # Before the course is hosted (no package source): the learner uploads the wheel beside the notebook.
+    subprocess.run([python, "-m", "pip", "uninstall", "--quiet", "--yes", "aelib"], check=True, timeout=120)
+    content = tmp_path / "content"  # Colab's working folder, where the Files panel uploads
+    content.mkdir()
+    unhosted = FAKE_COLAB + cell_source("") + "\nimport aelib\nprint(aelib.__file__)"
+    refused = run_cell(python, unhosted, content)  # nothing uploaded yet: the cell says how
+    assert refused.returncode != 0 and "upload dist/aelib-*.whl" in refused.stderr.strip().splitlines()[-1]
+    shutil.copy(wheel, content / wheel.name)
+    uploaded = run_cell(python, unhosted, content)
+    assert uploaded.returncode == 0, uploaded.stderr
+    assert Path(uploaded.stdout.strip()).parent.is_relative_to(venv), "the uploaded wheel should be installed"

@@ -24,6 +24,7 @@ MARKERS = {"en": MARKER, "ko": "# 준비: 강좌 패키지 aelib."}
 
 # One cell for both editions: the code is the same, only the comments and the message are in the edition's language.
 TEMPLATE = '''{marker} {header}
+import glob
 import importlib
 import importlib.util
 import subprocess
@@ -31,38 +32,52 @@ import sys
 
 COURSE_PACKAGE = {source!r}  # {source_note}
 if importlib.util.find_spec("aelib") is None:
-    if "google.colab" in sys.modules and COURSE_PACKAGE:
+    uploaded = sorted(glob.glob("aelib-*.whl"))  # {upload_note}
+    source = COURSE_PACKAGE or (uploaded[-1] if uploaded else "")
+    if "google.colab" in sys.modules and source:
         # {colab_note}
-        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", COURSE_PACKAGE], check=True)
+        subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", source], check=True)
         importlib.invalidate_caches()
     else:
         raise RuntimeError(
             "{missing}"
-            + (f"{hosted}"
-               if COURSE_PACKAGE else "{unhosted}")
-            + "{restart}"
+            + (f"{hosted1}"
+               "{hosted2}" if COURSE_PACKAGE else
+               "{unhosted1}"
+               "{unhosted2}"
+               "{unhosted3}")
         )'''
 WORDS = {
     "en": {
-        "header": "On Colab (which opens only this notebook) it is installed here once\n# the course is hosted; "
-                  "until then, and anywhere else, this cell says what to run. The address below is kept in\n"
-                  "# pyproject.toml.",
+        "header": "On Colab (which opens only this notebook) it is installed here: from\n"
+                  "# the course's address once the course is hosted, until then from the course's wheel "
+                  "uploaded beside\n"
+                  "# the notebook. Anywhere else this cell says what to run. The address is kept in pyproject.toml.",
         "source_note": "where pip finds the course package; empty until the course is hosted",
+        "upload_note": "the course's wheel, if uploaded here (Colab: Files panel)",
         "colab_note": "Colab has PyTorch, numpy, matplotlib and ipywidgets already: install the course package alone.",
         "missing": "This notebook needs aelib, the course's package, and it is not installed in this kernel: ",
-        "hosted": "run  pip install {COURSE_PACKAGE}  (or  pip install -r requirements.txt  in the course's folder)",
-        "unhosted": "download the course's folder and run  pip install -r requirements.txt  in it",
-        "restart": ", then restart the kernel.",
+        "hosted1": "run  pip install {COURSE_PACKAGE}  (or  pip install -r requirements.txt  in the course's folder), ",
+        "hosted2": "then restart the kernel.",
+        "unhosted1": "download the course's folder, run  pip install -r requirements.txt  in it, then restart the ",
+        "unhosted2": ("kernel. On Colab, build the course's wheel in that folder instead "
+                      "( pip wheel --no-deps -w dist . ), "),
+        "unhosted3": "upload dist/aelib-*.whl with the Files panel and run this cell again.",
     },
     "ko": {
-        "header": "Colab에서 이 노트북만 열었다면 강좌 공개 후 여기서 한 번 설치함.\n"
-                  "# 공개 전이거나 다른 환경이면 실행할 명령을 알려 줌. 아래 주소는 pyproject.toml의 것과 같음.",
+        "header": "Colab에서 이 노트북만 열었다면 여기서 설치함. 강좌가 공개되면\n"
+                  "# 그 주소에서, 그전에는 노트북 옆에 올려 둔 강좌 휠(wheel)에서 설치함. 다른 환경이면 실행할 명령을\n"
+                  "# 알려 줌. 아래 주소는 pyproject.toml의 것과 같음.",
         "source_note": "pip가 강좌 패키지를 찾는 곳. 강좌가 공개되기 전에는 비어 있음",
+        "upload_note": "이 폴더에 올려 둔 강좌 휠(Colab에서는 파일 패널로 올림)",
         "colab_note": "Colab에는 PyTorch, numpy, matplotlib, ipywidgets가 이미 있으므로 강좌 패키지만 설치함",
         "missing": "이 노트북에는 강좌 패키지 aelib이 필요한데, 지금 커널에는 설치되어 있지 않습니다. ",
-        "hosted": "pip install {COURSE_PACKAGE}  를 실행한 뒤(강좌 폴더에서는  pip install -r requirements.txt)",
-        "unhosted": "강좌 폴더를 내려받아 그 안에서  pip install -r requirements.txt  를 실행한 뒤",
-        "restart": " 커널을 다시 시작하세요.",
+        "hosted1": "pip install {COURSE_PACKAGE}  를 실행한 뒤(강좌 폴더에서는  pip install -r requirements.txt) ",
+        "hosted2": "커널을 다시 시작하세요.",
+        "unhosted1": ("강좌 폴더를 내려받아 그 안에서  pip install -r requirements.txt  를 실행한 뒤 "
+                      "커널을 다시 시작하세요. "),
+        "unhosted2": "Colab에서는 그 대신 강좌 폴더에서 휠을 만들고( pip wheel --no-deps -w dist . ) ",
+        "unhosted3": "dist/aelib-*.whl을 파일 패널로 올린 뒤 이 셀을 다시 실행하세요.",
     },
 }
 
