@@ -340,6 +340,17 @@ def test_predict_first_checks_give_every_wrong_option_its_own_reason():
     assert generation.check_hole_prediction("숫자") and density.check_kl_only_prediction("흐린 숫자")
 
 
+def test_close_pairs_check_wants_the_prediction_first():
+    # pairs closer than 5 cannot straddle two turns 2π ≈ 6.3 apart, so the share is 0, whatever the sample
+    check = manifold.check_close_pairs_below_the_turn_gap
+    assert check(0.0).status == "unanswered" and "prediction" in check(0.0).message  # no prediction yet
+    assert check(0.0, "none") and "prediction was right" in check(0.0, "none").message
+    assert check(0.0, "a sizeable share") and "prediction was not" in check(0.0, "a sizeable share").message
+    assert check(0.0, "하나도 없다") and check(0.0, "상당한 비율")  # the Korean forms the notebook prints
+    assert not check(0.1375, "none") and "closer than 7" in check(0.1375, "none").message
+    assert not check(0.0, "lots") and check(..., "none").status == "unanswered"
+
+
 def test_rotated_digit_check():
     assert manifold.check_rotated_digit_dimension(1)
     assert manifold.check_rotated_digit_dimension(1.0)

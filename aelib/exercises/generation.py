@@ -81,7 +81,7 @@ def check_latent_midpoint(z_mid: Any, model: torch.nn.Module, images: torch.Tens
 
 
 def check_hole_prediction(answer: Any) -> Feedback:
-    """Predicted before the explorer: what the decoder draws at a z in a hole, far from every training code."""
+    """Predicted in 'What comes out of the holes?': what the decoder draws at a z drawn at random in a hole."""
     return choose(answer, {
         "digit": right("the decoder turns every z into an image, and it was only ever trained to draw digits, so in "
                        "most holes it keeps drawing one, mostly the digit of the nearest arm, stretched. Only far "

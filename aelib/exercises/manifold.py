@@ -12,6 +12,7 @@ from aelib.exercises.feedback import (
     as_whole_number,
     choose,
     read,
+    read_prediction,
     right,
     topic,
     verdict,
@@ -125,8 +126,29 @@ def check_pca_separated_digit(answer: Any) -> Feedback:
                 "없음": "none", "없다": "none"})
 
 
-def check_close_pairs_below_the_turn_gap(answer: Any) -> Feedback:
-    """Of the swiss-roll pairs closer than 5 in R³ (below the 6.3 between turns), the share far apart on the sheet."""
+TURN_GAP_PREDICTIONS = ("none", "a handful", "a sizeable share")
+
+
+def check_close_pairs_below_the_turn_gap(answer: Any, prediction: Any = None) -> Feedback:
+    """Of the swiss-roll pairs closer than 5 in R³ (below the 6.3 between turns), the share far apart on the sheet,
+    and the prediction written before changing the cell: "none", "a handful" or "a sizeable share"."""
+    key = read_prediction(prediction, TURN_GAP_PREDICTIONS,
+                          aliases={"handful": "a handful", "sizeable share": "a sizeable share",
+                                   "sizable share": "a sizeable share", "a sizable share": "a sizeable share",
+                                   "하나도 없다": "none", "없다": "none", "몇 쌍": "a handful",
+                                   "상당한 비율": "a sizeable share"})
+    if isinstance(key, Feedback):
+        return key
+    feedback = _close_pairs_verdict(answer)
+    if feedback.status != "right":
+        return feedback
+    if key == "none":
+        return right(f"and your prediction was right. {feedback.en}", f"예측도 맞았습니다. {feedback.ko}")
+    return right(f"the number is right; your prediction was not. {feedback.en}",
+                 f"수는 맞았지만 예측은 빗나갔습니다. {feedback.ko}")
+
+
+def _close_pairs_verdict(answer: Any) -> Feedback:
     value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value
