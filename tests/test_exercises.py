@@ -416,11 +416,14 @@ def test_pca_error_check_names_common_mistakes(mnist_pca_by_numpy):
 def test_kaiming_spread_check_knows_the_default_start_and_the_input():
     from aelib.exercises import decoder
 
-    assert decoder.check_kaiming_spread(0.18) and decoder.check_kaiming_spread(0.2)
-    assert "default start" in decoder.check_kaiming_spread(0.011).message
-    assert "input" in decoder.check_kaiming_spread(0.253).message
-    assert not decoder.check_kaiming_spread(1.0)
-    assert decoder.check_kaiming_spread(...).status == "unanswered"
+    assert decoder.check_kaiming_spread(0.18).status == "unanswered"  # the prediction comes first
+    assert decoder.check_kaiming_spread(0.18, "no collapse") and decoder.check_kaiming_spread(0.2, "no collapse")
+    assert "prediction was not" in decoder.check_kaiming_spread(0.18, "collapse").message
+    assert decoder.check_kaiming_spread(0.18, "몰리지 않는다")  # the Korean form the notebook prints
+    assert "default start" in decoder.check_kaiming_spread(0.011, "collapse").message
+    assert "input" in decoder.check_kaiming_spread(0.253, "collapse").message
+    assert not decoder.check_kaiming_spread(1.0, "collapse")
+    assert decoder.check_kaiming_spread(..., "collapse").status == "unanswered"
 
 
 def test_white_start_check_wants_the_prediction_and_compares_it_with_the_outcome():

@@ -200,9 +200,29 @@ def _white_start_error(answer: Any) -> Feedback:
                               "fill_(-3.0)으로 바꾸고 셀을 실행한 뒤, 출력된 MSE를 옮겨 적었는지 확인하세요."))
 
 
-def check_kaiming_spread(answer: Any) -> Feedback:
+KAIMING_PREDICTIONS = ("collapse", "no collapse")
+
+
+def check_kaiming_spread(answer: Any, prediction: Any = None) -> Feedback:
     """The spread of the untrained encoder's codes once every Linear layer starts with Kaiming (He) weights
-    and zero biases (PyTorch's default start gives about 0.011)."""
+    and zero biases (PyTorch's default start gives about 0.011), and the prediction written before running it:
+    will the codes still "collapse" to about one point, or show "no collapse"?"""
+    key = read_prediction(prediction, KAIMING_PREDICTIONS,
+                          aliases={"collapses": "collapse", "still collapse": "collapse", "no": "no collapse",
+                                   "한 점으로 몰린다": "collapse", "몰린다": "collapse",
+                                   "몰리지 않는다": "no collapse", "한 점으로 몰리지 않는다": "no collapse"})
+    if isinstance(key, Feedback):
+        return key
+    feedback = _kaiming_spread_verdict(answer)
+    if feedback.status != "right":
+        return feedback
+    if key == "no collapse":
+        return right(f"and your prediction was right. {feedback.en}", f"예측도 맞았습니다. {feedback.ko}")
+    return right(f"the number is right; your prediction was not. {feedback.en}",
+                 f"수는 맞았지만 예측은 빗나갔습니다. {feedback.ko}")
+
+
+def _kaiming_spread_verdict(answer: Any) -> Feedback:
     value = read(answer, ("a number", "수"), as_number)
     if isinstance(value, Feedback):
         return value
