@@ -22,6 +22,7 @@ from aelib.exercises.feedback import (
     topic,
     unanswered,
     verdict,
+    with_prediction,
     wrong,
 )
 
@@ -213,13 +214,7 @@ def check_kaiming_spread(answer: Any, prediction: Any = None) -> Feedback:
                                    "몰리지 않는다": "no collapse", "한 점으로 몰리지 않는다": "no collapse"})
     if isinstance(key, Feedback):
         return key
-    feedback = _kaiming_spread_verdict(answer)
-    if feedback.status != "right":
-        return feedback
-    if key == "no collapse":
-        return right(f"and your prediction was right. {feedback.en}", f"예측도 맞았습니다. {feedback.ko}")
-    return right(f"the number is right; your prediction was not. {feedback.en}",
-                 f"수는 맞았지만 예측은 빗나갔습니다. {feedback.ko}")
+    return with_prediction(_kaiming_spread_verdict(answer), key == "no collapse")
 
 
 def _kaiming_spread_verdict(answer: Any) -> Feedback:

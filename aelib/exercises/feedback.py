@@ -192,6 +192,16 @@ def read_prediction(
     return key
 
 
+def with_prediction(feedback: Feedback, predicted_right: bool) -> Feedback:
+    """A right answer's feedback, prefixed with whether the prediction written before the run was right too."""
+    if feedback.status != "right":
+        return feedback
+    if predicted_right:
+        return right(f"and your prediction was right. {feedback.en}", f"예측도 맞았습니다. {feedback.ko}")
+    return right(f"the number is right; your prediction was not. {feedback.en}",
+                 f"수는 맞았지만 예측은 빗나갔습니다. {feedback.ko}")
+
+
 def as_whole_number(answer: Any) -> int | Feedback:
     """The answer as an int, or a Feedback saying why it is not one."""
     if isinstance(answer, bool):

@@ -16,6 +16,7 @@ from aelib.exercises.feedback import (
     right,
     topic,
     verdict,
+    with_prediction,
     wrong,
 )
 from aelib.pca import PCA
@@ -139,13 +140,7 @@ def check_close_pairs_below_the_turn_gap(answer: Any, prediction: Any = None) ->
                                    "상당한 비율": "a sizeable share"})
     if isinstance(key, Feedback):
         return key
-    feedback = _close_pairs_verdict(answer)
-    if feedback.status != "right":
-        return feedback
-    if key == "none":
-        return right(f"and your prediction was right. {feedback.en}", f"예측도 맞았습니다. {feedback.ko}")
-    return right(f"the number is right; your prediction was not. {feedback.en}",
-                 f"수는 맞았지만 예측은 빗나갔습니다. {feedback.ko}")
+    return with_prediction(_close_pairs_verdict(answer), key == "none")
 
 
 def _close_pairs_verdict(answer: Any) -> Feedback:
