@@ -192,12 +192,15 @@ def page_state(page) -> str:
     return f"prompts {prompts}; errors {[e[-300:] for e in errors]}"
 
 
-def wait_for_widget(page, image, timeout_s: float, busy_limit_s: float = 360) -> None:
+def wait_for_widget(page, image, timeout_s: float, busy_limit_s: float = 360, idle_rerun_s: float = 15,
+                    reruns: int = 3) -> None:
     """Wait for the explorer's image. A "Select Kernel" dialog can still open after the cells were queued (a
-    busy machine starts the kernel late); it would hold them forever, so accept it and run all again. While a
+    busy machine starts the kernel late); it would hold them forever, so accept it and run all again. A kernel
+    that connects late can also cancel the queued cells without any dialog (they fall back to "[ ]:" with
+    nothing running and no error): after idle_rerun_s of that, run all again, up to `reruns` times. While a
     cell is still running ("[*]") the wait goes on, up to busy_limit_s: a loaded machine runs the cells
     slowly, and only cells that finished without drawing the explorer are a failure."""
-    start, seen = time.monotonic(), []
+    start, seen, idle_since, reran = time.monotonic(), [], None, 0
     while True:
         if image.count() and image.is_visible():
             return
@@ -206,7 +209,17 @@ def wait_for_widget(page, image, timeout_s: float, busy_limit_s: float = 360) ->
             run_all_cells(page)
         waited = time.monotonic() - start
         running = page.locator(".jp-InputPrompt").filter(has_text="[*]").count() > 0
-        if waited > busy_limit_s or (waited > timeout_s and not running):
+        cancelled = not running and page.locator(".jp-InputPrompt").filter(has_text="[ ]").count() > 0
+        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()
+        if cancelled and not errors and reran < reruns:
+            idle_since = idle_since or time.monotonic()
+            if time.monotonic() - idle_since > idle_rerun_s:
+                seen.append(f"cells cancelled after {waited:.0f} s: ran all again")
+                run_all_cells(page)
+                idle_since, reran = None, reran + 1
+        else:
+            idle_since = None
+        if waited > busy_limit_s or (waited > timeout_s and not running and not idle_since):
             raise AssertionError(f"the explorer's image did not appear in {waited:.0f} s; dialogs accepted: "
                                  f"{seen}; {page_state(page)}")
         page.wait_for_timeout(500)
