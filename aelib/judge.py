@@ -88,3 +88,12 @@ def certainty_bands(images: torch.Tensor) -> dict[str, float]:
     return {"sure": (top > 0.9).float().mean().item(),
             "unsure": ((top >= 0.5) & (top <= 0.9)).float().mean().item(),
             "smudge": (top < 0.5).float().mean().item()}
+
+
+def reading_labels(images: torch.Tensor) -> list[str]:
+    """The judge's reading of each image [N, 784] as a short label, its digit and how sure it is ("7: 93%"),
+    to write under a row of images so that a reader can check the judge by eye."""
+    images = check_images(images, "images")
+    with torch.no_grad():
+        top = digit_classifier()(images).softmax(dim=1).max(dim=1)
+    return [f"{d}: {p:.0%}" for d, p in zip(top.indices.tolist(), top.values.tolist(), strict=True)]

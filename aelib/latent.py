@@ -92,6 +92,23 @@ def in_empty_cell(
     return empty[index[:, 1], index[:, 0]]
 
 
+def whiten(codes: torch.Tensor) -> torch.Tensor:
+    """The codes [N, m] in a standard Gaussian's units: centred, then rescaled and un-sheared until their
+    covariance is the identity. With the covariance written as L Lᵀ (its Cholesky factor L, lower triangular),
+    each centred code c becomes the w that solves L w = c; the codes keep their own shape, arms and gaps."""
+    codes = check_matrix(codes, "codes", None)
+    codes = codes if codes.is_floating_point() else codes.float()
+    if len(codes) <= codes.shape[1]:
+        raise ValueError(f"whiten needs more codes than coordinates to estimate a covariance, but got "
+                         f"{len(codes)} codes of {codes.shape[1]} numbers.")
+    centred = codes - codes.mean(dim=0)
+    factor, info = torch.linalg.cholesky_ex(torch.cov(centred.T).reshape(codes.shape[1], codes.shape[1]))
+    if info.item() != 0:
+        raise ValueError("whiten needs codes that spread in every direction, but their covariance is singular "
+                         "(some coordinate is constant, or one is a combination of the others).")
+    return torch.linalg.solve_triangular(factor, centred.T, upper=False).T
+
+
 def distance_to_codes(points: torch.Tensor, codes: torch.Tensor, chunk: int = 4096) -> torch.Tensor:
     """Euclidean distance from each point [N, m] to its nearest code [M, m]: ``aelib.data.nearest_distance``
     with the codes as the reference (the name notebook 06's exercise and its solution use)."""

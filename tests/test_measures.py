@@ -7,8 +7,8 @@ import pytest
 import torch
 from torch.distributions import MultivariateNormal, Normal, kl_divergence
 
-from aelib.data import nearest_distance
-from aelib.judge import certainty_bands, digit_classifier
+from aelib.data import load_mnist, nearest_distance
+from aelib.judge import certainty_bands, digit_classifier, reading_labels
 from aelib.latent import (
     cell_counts,
     central_box,
@@ -19,6 +19,7 @@ from aelib.latent import (
     kl_to_standard_normal,
     nearest_code_labels,
     same_digit_neighbour,
+    whiten,
 )
 from aelib.measures import grey_share, multiply_adds_per_image, same_digit_neighbour_share
 from aelib.models import AutoEncoder
@@ -203,3 +204,34 @@ def test_points_are_placed_in_the_empty_cells_counted_by_hand():
     assert got.tolist() == [False, True, True, True, True]  # the last point clamps to the bottom-right cell
     with pytest.raises(ValueError, match="points"):
         in_empty_cell(torch.zeros(3, 3), codes, torch.zeros(2), torch.ones(2))
+
+
+def test_whiten_undoes_a_known_stretch_and_shear():
+    # points w made exactly white by numpy (mean 0, covariance I), then stretched and sheared by a lower-triangular
+    # L with a positive diagonal and shifted: their covariance is L Lᵀ, whose Cholesky factor is L, so whitening
+    # must give w back
+    rng = np.random.default_rng(0)
+    w = rng.standard_normal((20_000, 2))
+    w -= w.mean(axis=0)
+    values, vectors = np.linalg.eigh(np.cov(w.T))
+    w = w @ vectors @ np.diag(values**-0.5) @ vectors.T
+    L = np.array([[3.0, 0.0], [1.5, 0.5]])
+    got = whiten(torch.tensor(w @ L.T + [5.0, -2.0], dtype=torch.float64)).numpy()
+    assert np.abs(got - w).max() < 1e-6
+
+
+def test_whiten_refuses_codes_that_do_not_spread_in_every_direction():
+    flat = torch.tensor([[0.0, 1.0], [1.0, 1.0], [2.0, 1.0], [3.0, 1.0]])  # z₂ is constant
+    with pytest.raises(ValueError, match="singular"):
+        whiten(flat)
+    with pytest.raises(ValueError, match="more codes than coordinates"):
+        whiten(torch.zeros(2, 2))
+
+
+def test_reading_labels_name_the_judges_digit_and_its_certainty():
+    images, labels = load_mnist("test")
+    images = images[:5]
+    probabilities = digit_classifier()(images).softmax(dim=1).detach()
+    expected = [f"{int(row.argmax())}: {float(row.max()) * 100:.0f}%" for row in probabilities]  # by hand
+    assert reading_labels(images) == expected
+    assert [int(label.split(":")[0]) for label in reading_labels(images)] == labels[:5].tolist()  # it reads these right

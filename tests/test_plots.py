@@ -9,7 +9,15 @@ import numpy as np
 import pytest
 import torch
 
-from aelib.plots import DIGIT_COLOURS, draw_network, nodes_drawn, plot_digit_shares, plot_latent, show_images
+from aelib.plots import (
+    DIGIT_COLOURS,
+    draw_network,
+    nodes_drawn,
+    plot_digit_shares,
+    plot_latent,
+    show_images,
+    untangle_leaders,
+)
 
 pytestmark = pytest.mark.numeric  # results can change under another CPU's kernels: lane 2 re-runs it
 
@@ -87,12 +95,36 @@ def test_every_drawing_returns_its_axes():
     plt.close(fig)
 
 
-def test_digit_colours_are_ten_distinct_colours():
-    colours = {tuple(np.round(DIGIT_COLOURS(d), 3)) for d in range(10)}
-    assert len(colours) == 10
-    rgb = np.array([DIGIT_COLOURS(d)[:3] for d in range(10)]) * 255
-    closest = min(np.linalg.norm(rgb[i] - rgb[j]) for i in range(10) for j in range(i + 1, 10))
-    assert closest > 60  # no two digits nearly alike (the old palette's 1 and 3 were 50 apart)
+def cielab(rgb: np.ndarray) -> np.ndarray:
+    """sRGB in [0, 1] to CIELAB (D65), by the published formulas."""
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    xyz = linear @ np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]).T
+    f = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(f > (6 / 29) ** 3, np.cbrt(f), f / (3 * (6 / 29) ** 2) + 4 / 29)
+    return np.stack([116 * f[:, 1] - 16, 500 * (f[:, 0] - f[:, 1]), 200 * (f[:, 1] - f[:, 2])], axis=1)
+
+
+def test_cielab_matches_published_values():
+    # sRGB white, black and pure red: L*a*b* (100, 0, 0), (0, 0, 0) and (53.24, 80.09, 67.20)
+    lab = cielab(np.array([[1.0, 1.0, 1.0], [0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]))
+    assert np.allclose(lab, [[100, 0, 0], [0, 0, 0], [53.24, 80.09, 67.20]], atol=0.1)
+
+
+def test_digit_colours_are_ten_colours_no_two_alike():
+    rgb = np.array([DIGIT_COLOURS(d)[:3] for d in range(10)])
+    lab = cielab(rgb)
+    closest = min(np.linalg.norm(lab[i] - lab[j]) for i in range(10) for j in range(i + 1, 10))
+    assert closest > 35  # ΔE76: the old palette's two pinks (4 and 6) were 20 apart and were mistaken for each other
+
+
+def test_crossing_label_lines_are_untangled():
+    # two medians side by side, their labels pushed up and across: the lines (0,0)→(1,1) and (1,0)→(0,1) cross
+    centres = np.array([[0.0, 0.0], [1.0, 0.0]])
+    crossed = np.array([[1.0, 1.0], [0.0, 1.0]])
+    assert np.allclose(untangle_leaders(centres, crossed, np.empty((0, 2)), min_gap=0.1), [[0.0, 1.0], [1.0, 1.0]])
+    # a swap that would put a label on a mark drawn at (0, 1) is not made
+    kept = untangle_leaders(centres, crossed, np.array([[0.0, 1.0]]), min_gap=0.1)
+    assert np.allclose(kept, crossed)
 
 
 def test_digit_labels_that_would_overlap_are_pushed_apart_and_stay_near_their_clusters():
@@ -217,6 +249,10 @@ def test_a_latent_path_is_a_line_from_a_circle_to_a_cross_with_both_ends_named()
     assert [(t.get_text(), t.xy) for t in ax.texts] == [("a 1", (1.0, 2.0)), ("a 7", (-3.0, 0.5))]
     with pytest.raises(ValueError, match=r"start must be one 2-D code.*shape \[1, 2\]"):
         draw_latent_path(torch.zeros(1, 2), torch.zeros(2), ("a", "b"), ax=ax)
+    plt.close(fig)
+    fig, ax = plt.subplots()
+    draw_latent_path(torch.tensor([1.0, 2.0]), torch.tensor([-3.0, 0.5]), ("", ""), ax=ax)  # marks, no name boxes
+    assert len(ax.lines) == 3 and len(ax.texts) == 0
     plt.close(fig)
 
 
