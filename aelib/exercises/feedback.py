@@ -69,6 +69,7 @@ KOREAN_FORMS = {
     "선명한 추측": "sharp",
     "선명한 획": "sharp",
     "조금 나쁘다": "slightly worse",
+    "조금 더 나쁘다": "slightly worse",
     "이웃한 숫자들의 중간쯤 되는 흐릿한 얼룩": "smudge",
     "그대로다": "stays",
     "평균 숫자": "the average digit",

@@ -123,6 +123,7 @@ def check_swapped_decoder(answer: Any) -> Feedback:
     }, what=('"same", "slightly worse" or "much worse"', '"same", "slightly worse", "much worse" 중 하나'),
        aliases={"as good": "same", "the same": "same", "같다": "same", "똑같다": "same",
                 "a bit worse": "slightly worse", "a little worse": "slightly worse", "조금 나쁘다": "slightly worse",
+                "조금 더 나쁘다": "slightly worse",
                 "약간 나쁘다": "slightly worse", "worse than the average digit": "much worse",
                 "훨씬 나쁘다": "much worse"})
 
