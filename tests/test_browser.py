@@ -146,11 +146,15 @@ def jupyterlab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 def accept_dialogs(page) -> list[str]:
     """Accept every dialog the frontend has open and return their texts. In practice the one dialog is "Select
     Kernel", which a frontend that starts without a kernel opens, on its own or on Run All, at a moment that
-    depends on the machine's load; accepting it starts the notebook's own kernel."""
+    depends on the machine's load; accepting it, with the Python kernel chosen, starts the notebook's kernel."""
     texts = []
     dialogs = page.locator(".jp-Dialog")
     while dialogs.count():
         texts.append(dialogs.first.inner_text(timeout=5_000))
+        python = dialogs.first.locator("select option", has_text="Python")
+        if python.count():  # a kernel chooser can default to "No Kernel" on a loaded machine: pick Python's
+            value = python.first.get_attribute("value", timeout=5_000)
+            dialogs.first.locator("select").first.select_option(value=value, timeout=5_000)
         dialogs.first.locator(".jp-mod-accept").first.click(timeout=5_000)
         page.wait_for_timeout(500)
     return texts
