@@ -137,7 +137,7 @@ def check_untrained_against_average(answer: Any) -> Feedback:
                 "더 낫다": "better", "좋다": "better", "더 나쁘다": "worse", "나쁘다": "worse"})
 
 
-WHITE_START_BEATS = "the grey start"  # 0.095: below the grey start's 0.232, above the average digit's 0.064
+WHITE_START_BEATS = "the grey start"  # 0.095: below the grey start's 0.232, above the average digit's 0.065
 PREDICTIONS = {"the grey start": ("the grey start", "회색 시작"),
                "the average digit": ("the average digit", "평균 숫자"),
                "both": ("both", "둘 다"), "neither": ("neither", "둘 다 아님")}
@@ -181,17 +181,17 @@ def _white_start_error(answer: Any) -> Feedback:
     return verdict(value, 0.095, tolerance=0.012,
                    right_because=("less than half the grey start's 0.232: most of a digit's pixels are blank paper, "
                                   "so a nearly white image is a far better blind guess than grey. It is still worse "
-                                  "than the average digit (0.064), which puts faint ink where digits usually have "
+                                  "than the average digit (0.065), which puts faint ink where digits usually have "
                                   "it. Where an untrained decoder starts is set by its last bias, not by its input.",
                                   "회색으로 시작했을 때의 0.232의 절반도 안 됩니다. 숫자 이미지의 픽셀은 대부분 빈 "
                                   "종이라서, 거의 흰 이미지는 회색보다 훨씬 나은 눈먼 추측입니다. 그래도 숫자들이 "
-                                  "보통 잉크를 묻히는 곳에 옅은 잉크를 둔 평균 숫자(0.064)보다는 나쁩니다. 학습하지 "
+                                  "보통 잉크를 묻히는 곳에 옅은 잉크를 둔 평균 숫자(0.065)보다는 나쁩니다. 학습하지 "
                                   "않은 디코더가 어디서 시작하는지는 입력이 아니라 마지막 편향이 정합니다."),
                    mistakes={0.232: ("that is the grey start's error: set the bias to -3.0 in the cell (change the "
                                      "0.0 in fill_), run it again and read the new number.",
                                      "그것은 회색으로 시작했을 때의 오차입니다. 셀에서 편향을 -3.0으로 바꾸고(fill_의 "
                                      "0.0을 고치세요) 다시 실행한 뒤 새 수를 읽으세요."),
-                             0.064: ("that is the average digit's error, printed for comparison; answer the number "
+                             0.065: ("that is the average digit's error, printed for comparison; answer the number "
                                      "the cell measures for the changed autoencoder.",
                                      "그것은 비교하라고 함께 출력한 평균 숫자의 오차입니다. 바꾼 오토인코더에 대해 "
                                      "셀이 잰 수를 답하세요.")},
