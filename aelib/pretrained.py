@@ -1,7 +1,8 @@
 """The course's shipped trained models, ready at once: the 2-D autoencoder of notebook 05's recipe (notebook 06
 loads it for the latent explorer) and its twin trained with the absolute error (notebook 05), notebook 07's
-network trained with each of its three objectives, and the 2-D and 20-D VAEs of notebook 08's recipe
-(notebook 08 loads them; the website's explorer shows the 2-D VAE and the autoencoder). Each notebook can
+network trained with each of its three objectives, the 2-D and 20-D VAEs of notebook 08's recipe
+(notebook 08 loads them; the website's explorer shows the 2-D VAE and the autoencoder), and notebook 09's
+32-number autoencoders trained on clean and on noisy digits. Each notebook can
 also retrain its models in place.
 Maintainers rebuild the files with ``python -m tools.pretrained``.
 """
@@ -21,6 +22,7 @@ AUTOENCODER_2D_ABSOLUTE = CHECKPOINTS / "ae_mnist_m2_absolute.pt"
 VAE_2D = CHECKPOINTS / "vae_mnist_m2.pt"
 VAE_20 = CHECKPOINTS / "vae_mnist_m20.pt"
 OBJECTIVES_2D = CHECKPOINTS / "objectives_m2.pt"
+AUTOENCODER_32 = {"clean": CHECKPOINTS / "ae_mnist_m32_clean.pt", "noisy": CHECKPOINTS / "ae_mnist_m32_noisy.pt"}
 OBJECTIVES = ("Only Reconstruction Loss", "Only KL Divergence", "Combination")  # notebook 07's names
 
 
@@ -53,6 +55,15 @@ def load_autoencoder_2d(loss: str = "squared") -> AutoEncoder:
     if loss not in paths:
         raise ValueError(f"loss must be 'squared' or 'absolute' (the two shipped 2-D autoencoders), not {loss!r}.")
     return _load(paths[loss], AutoEncoder)
+
+
+def load_autoencoder_32(trained_on: str) -> AutoEncoder:
+    """Notebook 09's 32-number MNIST autoencoders (12 epochs of `fit` on its 30,000 training digits), ready to use:
+    ``trained_on="clean"`` rebuilds clean digits, ``"noisy"`` is the denoiser (Gaussian noise in, clean digit out)."""
+    if trained_on not in AUTOENCODER_32:
+        raise ValueError(f"trained_on must be 'clean' or 'noisy' (notebook 09's two shipped 32-number "
+                         f"autoencoders), not {trained_on!r}.")
+    return _load(AUTOENCODER_32[trained_on], AutoEncoder, latent_dim=32)
 
 
 def load_vae_2d() -> VariationalAutoEncoder:

@@ -137,3 +137,20 @@ def test_the_absolute_error_twin_draws_solid_strokes_where_the_squared_error_dra
     assert abs(shares["absolute"] - median_grey_share(test_digits)) < 0.08
     with pytest.raises(ValueError, match="'squared' or 'absolute'"):
         pretrained.load_autoencoder_2d(loss="huber")
+
+
+def test_the_shipped_32_number_autoencoders_rebuild_clean_and_remove_noise(test_digits):
+    """Notebook 09's pair: the clean-trained one rebuilds test digits well, the noise-trained one removes noise the
+    clean-trained one passes on (the noise written out here: Gaussian, spread 0.4, clipped to [0, 1])."""
+    plain, denoiser = pretrained.load_autoencoder_32("clean"), pretrained.load_autoencoder_32("noisy")
+    assert all(isinstance(m, AutoEncoder) and m.latent_dim == 32 and not m.training for m in (plain, denoiser))
+    noise = torch.randn(test_digits.shape, generator=torch.Generator().manual_seed(0))
+    noisy = (test_digits + 0.4 * noise).clamp(0, 1)
+    with torch.no_grad():
+        def error(model: AutoEncoder, images: torch.Tensor) -> float:
+            return ((model.decoder(model.encoder(images)) - test_digits) ** 2).mean().item()
+
+        assert error(plain, test_digits) < 0.015  # notebook 09: about 0.0095
+        assert error(denoiser, noisy) < 0.5 * error(plain, noisy)  # notebook 09: about 0.016 against 0.071
+    with pytest.raises(ValueError, match="trained_on must be 'clean' or 'noisy'"):
+        pretrained.load_autoencoder_32("blurred")

@@ -1,11 +1,12 @@
 """Retrain the shipped models and overwrite their files: the 2-D autoencoder (notebook 05's recipe) and its
 twin trained with the absolute error, notebook
 07's three models (its own code: the class and objectives are read from the notebook), the 2-D and 20-D VAEs
-(notebook 08's recipe) and the digit judge (``aelib.judge``).
+(notebook 08's recipe), notebook 09's 32-number autoencoders trained on clean and on noisy digits (its own code)
+and the digit judge (``aelib.judge``).
 
     python -m tools.pretrained                 # all of them, about a minute on 2 CPU threads
-    python -m tools.pretrained --only vae_2d   # one: autoencoder_2d(_absolute), objectives, vae_2d, vae_20
-                                               # or judge
+    python -m tools.pretrained --only vae_2d   # one: autoencoder_2d(_absolute), objectives, vae_2d, vae_20,
+                                               # denoising or judge
 """
 
 from __future__ import annotations
@@ -22,7 +23,15 @@ from aelib.data import load_mnist
 from aelib.judge import JUDGE_WEIGHTS, train_digit_classifier
 from aelib.latent import kl_to_standard_normal
 from aelib.models import AutoEncoder, VariationalAutoEncoder
-from aelib.pretrained import AUTOENCODER_2D, AUTOENCODER_2D_ABSOLUTE, OBJECTIVES, OBJECTIVES_2D, VAE_2D, VAE_20
+from aelib.pretrained import (
+    AUTOENCODER_2D,
+    AUTOENCODER_2D_ABSOLUTE,
+    AUTOENCODER_32,
+    OBJECTIVES,
+    OBJECTIVES_2D,
+    VAE_2D,
+    VAE_20,
+)
 from aelib.repro import setup
 from aelib.train import fit, reconstruction_error
 from tools.course import NOTEBOOKS, cell_sources
@@ -93,11 +102,32 @@ def train_objectives() -> dict[str, dict]:
     return shipped
 
 
+DENOISING_NOTEBOOK = NOTEBOOKS / "09_autoencoders_at_work.ipynb"
+DENOISING_CELLS = ("09-002", "09-011")  # imports, data and budget; the noise and the denoising loss
+DENOISING_EPOCHS = 12  # notebook 09, section 2
+
+
+def train_denoising_pair() -> dict[str, AutoEncoder]:
+    """Notebook 09's two 32-number autoencoders, trained by the notebook's own code as its training cell does with
+    TRAIN_HERE = True: seed 0, 12 epochs of `fit` on its training digits, clean in (clean) or noisy in (noisy)."""
+    cells = cell_sources(DENOISING_NOTEBOOK)
+    namespace: dict = {}
+    for cell_id in DENOISING_CELLS:
+        exec(compile(cells[cell_id], f"{DENOISING_NOTEBOOK.name}[{cell_id}]", "exec"), namespace)
+    pair = {}
+    for trained_on, loss in (("clean", {}), ("noisy", {"loss": namespace["denoising_loss"]})):
+        torch.manual_seed(0)
+        pair[trained_on] = model = AutoEncoder(latent_dim=32)
+        history = fit(model, namespace["train_images"], epochs=DENOISING_EPOCHS, progress=False, **loss)
+        print(f"{trained_on}: final loss {history.losses[-1]:.4f} in {history.seconds:.1f} s")
+    return pair
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", help="rebuild just this one",
                         choices=["autoencoder_2d", "autoencoder_2d_absolute", "objectives", "vae_2d", "vae_20",
-                                 "judge"])
+                                 "denoising", "judge"])
     which = parser.parse_args(argv).only
     test, labels = load_mnist("test")
     if which in (None, "autoencoder_2d"):
@@ -119,6 +149,11 @@ def main(argv: list[str] | None = None) -> None:
                 torch.manual_seed(0)
                 bound = negative_elbo(vae.eval(), test).mean().item()
             print(f"saved {path} (test negative ELBO {bound:.1f} nats per image)")
+    if which in (None, "denoising"):
+        for trained_on, model in train_denoising_pair().items():
+            checkpoint.save(model, AUTOENCODER_32[trained_on])
+            error = reconstruction_error(model, test)
+            print(f"saved {AUTOENCODER_32[trained_on]} (test MSE on clean digits {error:.4f})")
     if which in (None, "judge"):
         setup(seed=0)
         judge = train_digit_classifier(seed=0)
