@@ -289,6 +289,26 @@ def test_vae_checks():
     assert 'answer "rises", "falls" or "stays"' in vae.check_beta_prediction("maybe").message
 
 
+def test_the_gaussian_negative_elbo_check_accepts_the_formula_and_names_the_mean_slip():
+    """The formula written out here by hand (squared error summed over pixels / 2s², KL of N(μ, σ²) to N(0, I))."""
+    from aelib.exercises import vae
+
+    def by_hand(model, x, s2, pixels="sum"):
+        mu, log_var = model.encoder(x).chunk(2, dim=1)
+        x_hat = model.decoder(mu + torch.randn_like(mu) * (0.5 * log_var).exp())
+        squared = (x_hat - x) ** 2
+        squared = squared.sum(dim=1) if pixels == "sum" else squared.mean(dim=1)
+        return squared / (2 * s2) + 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)
+
+    assert vae.check_gaussian_negative_elbo(by_hand)
+    assert "β = 784" in vae.check_gaussian_negative_elbo(lambda m, x, s2: by_hand(m, x, s2, "mean")).message
+    batch_mean = vae.check_gaussian_negative_elbo(lambda m, x, s2: by_hand(m, x, s2).mean())
+    assert "averaged over the batch" in batch_mean.message
+    assert "not divided by 2·s2" in vae.check_gaussian_negative_elbo(lambda m, x, s2: by_hand(m, x, 0.5)).message
+    assert vae.check_gaussian_negative_elbo(lambda m, x, s2: None).status == "unanswered"
+    assert "should be a function" in vae.check_gaussian_negative_elbo(3).message
+
+
 def test_at_work_checks():
     from aelib.exercises import at_work
 

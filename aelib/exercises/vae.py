@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import torch
+
+from aelib.data import load_mnist
 from aelib.exercises.feedback import (
     Feedback,
     as_number,
@@ -12,9 +15,11 @@ from aelib.exercises.feedback import (
     read_prediction,
     right,
     topic,
+    unanswered,
     verdict,
     wrong,
 )
+from aelib.models import VariationalAutoEncoder
 
 
 def check_gaussian_weight(answer: Any) -> Feedback:
@@ -113,3 +118,110 @@ def check_collapse_threshold(answer: Any, prediction: Any = None) -> Feedback:
                  "실험)에서 1.62내트, 20에서 약 0.3, 30에서 0.001이었고, β = 1에서는 약 5였습니다. 붕괴가 일어나는 "
                  "데 픽셀 평균 손실의 784 같은 값은 필요 없습니다. KL에 30배쯤만 무게를 주어도 모든 입력의 구름이 "
                  "사전분포 위로 끌려가고, 디코딩한 샘플은 모두 똑같이 흐린 평균 이미지가 됩니다.")
+
+
+def _gaussian_terms(model: VariationalAutoEncoder, x: torch.Tensor, seed: int) -> dict[str, torch.Tensor]:
+    """The pieces of the Gaussian-decoder negative ELBO, per image, with the sampled code of ``seed``."""
+    torch.manual_seed(seed)
+    mu, log_var = model.encode_distribution(x)
+    z = mu + torch.randn_like(mu) * torch.exp(0.5 * log_var)
+    return {"squared": ((model.decoder(z) - x) ** 2).sum(dim=1),
+            "squared at mu": ((model.decoder(mu) - x) ** 2).sum(dim=1),
+            "kl": 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)}
+
+
+def _near(value: torch.Tensor, other: torch.Tensor) -> bool:
+    return torch.allclose(value, other.double(), rtol=1e-4, atol=1e-4)
+
+
+def check_gaussian_negative_elbo(negative_elbo: Any) -> Feedback:
+    """``negative_elbo(model, x, s2)``: per image, the summed squared error of one sampled reconstruction divided
+    by 2·s2, plus the KL to N(0, I) (constants dropped). Checked on a small VAE at s2 = 0.5 and s2 = 2."""
+    if not callable(negative_elbo):
+        return wrong(f"the negative ELBO should be a function, but it is a {type(negative_elbo).__name__}.",
+                     f"음의 ELBO는 함수여야 하는데 {type(negative_elbo).__name__}입니다.")
+    torch.manual_seed(0)
+    model = VariationalAutoEncoder(latent_dim=2, hidden=(32,))
+    x = load_mnist("test", limit=64)[0]
+    for s2 in (0.5, 2.0):
+        torch.manual_seed(1)
+        try:
+            with torch.no_grad():
+                value = negative_elbo(model, x, s2)
+        except Exception as exc:  # a learner's function can fail in any way; say how
+            return wrong(f"calling your function with (model, x, s2={s2}) failed: {type(exc).__name__}: {exc}",
+                         f"함수를 (model, x, s2={s2})로 호출했더니 오류가 났습니다"
+                         f"(파이썬의 오류 메시지: `{type(exc).__name__}: {exc}`)")
+        if value is None:
+            return unanswered(("the function's body (the `...` under its docstring)",
+                               "함수의 본문(독스트링 아래의 `...`)"))
+        with torch.no_grad():
+            parts = _gaussian_terms(model, x, seed=1)
+        if not isinstance(value, torch.Tensor):
+            return wrong(f"the function should return a tensor, one number per image, but returned {value!r}.",
+                         f"함수는 이미지마다 수 하나씩 담은 텐서를 반환해야 하는데, "
+                         f"반환한 값은 {value!r}입니다.")
+        expected = parts["squared"] / (2 * s2) + parts["kl"]
+        if value.numel() == 1:
+            if torch.isclose(value.reshape(()), expected.mean(), rtol=1e-4):
+                return wrong("the right loss, averaged over the batch: return one number per image (shape [64] "
+                             "here) and leave the averaging to the training loss, as section 4's elbo_loss does.",
+                             "손실은 맞지만 배치 전체의 평균을 냈습니다. 이미지마다 수 하나씩(여기서는 모양 [64]) "
+                             "반환하고, 평균은 4절의 elbo_loss처럼 학습에 쓰는 손실 함수에 맡기세요.")
+            return wrong("return one number per image (a tensor of shape [64] here), not a single number. If you "
+                         "used F.mse_loss, it averages over every pixel of every image: sum over the 784 pixels "
+                         "of each image instead, ((x_hat - x) ** 2).sum(dim=1).",
+                         "수 하나가 아니라 이미지마다 수 하나씩(여기서는 모양 [64]인 텐서) 반환하세요. F.mse_loss를 "
+                         "썼다면, 그것은 모든 이미지의 모든 픽셀에 대해 평균을 냅니다. 대신 이미지마다 784개 픽셀에 "
+                         "대해 합하세요: ((x_hat - x) ** 2).sum(dim=1).")
+        if value.shape != expected.shape:
+            return wrong(f"the function returned shape {tuple(value.shape)}; it should be one number per image, "
+                         f"{tuple(expected.shape)}: sum over the pixels and over the latent coordinates, not over "
+                         "the images.",
+                         f"함수가 반환한 모양은 {tuple(value.shape)}입니다. 이미지마다 수 하나씩, 곧 "
+                         f"{tuple(expected.shape)}이어야 합니다. 픽셀과 잠재 좌표에 대해서는 합하되, "
+                         "이미지들에 대해서는 합하지 마세요.")
+        value = value.detach().double()
+        diagnoses = [
+            (parts["squared"] / 784 / (2 * s2) + parts["kl"],
+             "the squared error is averaged over the 784 pixels instead of summed. Then the KL counts 784 times "
+             "more than it should: section 5's β = 784 in disguise. Sum over the pixels: .sum(dim=1).",
+             "제곱오차를 784개 픽셀에 대해 합하지 않고 평균을 냈습니다. 그러면 KL이 원래보다 784배 더 무겁게 "
+             "셈해집니다. 5절의 β = 784가 모습을 바꾼 것입니다. 픽셀에 대해 합하세요: .sum(dim=1)."),
+            (parts["squared"] + parts["kl"],
+             "the squared error is not divided by 2·s2: the decoder's variance is what weighs it against the KL "
+             "(exercise 1).",
+             "제곱오차를 2·s2로 나누지 않았습니다. 디코더의 분산이 바로 제곱오차와 KL 사이의 "
+             "가중치입니다(연습문제 1)."),
+            (parts["squared"] / s2 + parts["kl"],
+             "divide the squared error by 2·s2, not by s2: the Gaussian's exponent is −‖x − x̂‖² / (2s²).",
+             "제곱오차를 s2가 아니라 2·s2로 나누세요. 가우시안의 지수는 −‖x − x̂‖² / (2s²)입니다."),
+            (parts["squared"] / (2 * s2),
+             "the KL term is missing: add kl_to_standard_normal(mu, log_var), per image.",
+             "KL 항이 빠졌습니다. 이미지마다 kl_to_standard_normal(mu, log_var)를 더하세요."),
+            (parts["squared at mu"] / (2 * s2) + parts["kl"],
+             "you decoded the centre μ; the bound's reconstruction term decodes a sampled code, "
+             "model.sample(mu, log_var).",
+             "중심 μ를 디코딩했습니다. 하한의 복원 항은 뽑은 코드를 디코딩합니다: model.sample(mu, log_var)."),
+            (-expected,
+             "that is the ELBO itself; the loss to minimise is its negative.",
+             "그것은 ELBO 자체입니다. 최소화할 손실은 그 부호를 바꾼 값입니다."),
+        ]
+        if not _near(value, expected):
+            for other, en, ko in diagnoses:
+                if _near(value, other):
+                    return wrong(en, ko)
+            return wrong(f"at s2 = {s2} your values (first image: {value[0].item():.2f} nats) differ from the "
+                         f"check's ({expected[0].item():.2f}). Encode with model.encode_distribution(x), draw "
+                         "z = model.sample(mu, log_var) once, decode with model.decoder(z), and add the summed "
+                         "squared error over 2·s2 to kl_to_standard_normal(mu, log_var).",
+                         f"s2 = {s2}에서 여러분의 값(첫 이미지: {value[0].item():.2f}내트)이 확인용 값"
+                         f"({expected[0].item():.2f})과 다릅니다. model.encode_distribution(x)로 인코딩하고, "
+                         "z = model.sample(mu, log_var)로 한 번 뽑고, model.decoder(z)로 디코딩한 뒤, 합한 "
+                         "제곱오차를 2·s2로 나눈 값에 kl_to_standard_normal(mu, log_var)를 더하세요.")
+    return right("per image, the summed squared error over 2·s2 plus the KL, at both variances. At s2 = ½ this is "
+                 "notebook 07's Combination (summed squared error + KL, one to one); mean-reduce its squared error "
+                 "and the same code becomes a VAE with β = 784.",
+                 "두 분산 모두에서 이미지마다 합한 제곱오차를 2·s2로 나눈 값에 KL을 더했습니다. s2 = ½이면 노트북 07의 "
+                 "결합 목적함수(합한 제곱오차 + KL, 1 대 1)와 같고, 제곱오차를 평균으로 바꾸면 같은 코드가 β = 784인 "
+                 "VAE가 됩니다.")
