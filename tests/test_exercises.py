@@ -360,6 +360,17 @@ def test_predict_first_checks_give_every_wrong_option_its_own_reason():
     assert generation.check_hole_prediction("숫자") and density.check_kl_only_prediction("흐린 숫자")
 
 
+def test_same_start_twin_check_wants_the_prediction_first():
+    from aelib.exercises import latent
+
+    check = latent.check_same_start_twin
+    assert check("in between").status == "unanswered" and "prediction" in check("in between").message
+    assert check("in between", "in between") and "prediction was right" in check("in between", "in between").message
+    assert check("in between", "as bad") and "prediction was not" in check("in between", "as bad").message
+    assert not check("same", "same") and "order_seed = 0" in check("same", "same").message
+    assert check("중간", "그 사이")  # the Korean forms
+
+
 def test_close_pairs_check_wants_the_prediction_first():
     # pairs closer than 5 cannot straddle two turns 2π ≈ 6.3 apart, so the share is 0, whatever the sample
     check = manifold.check_close_pairs_below_the_turn_gap

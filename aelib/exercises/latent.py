@@ -15,10 +15,12 @@ from aelib.exercises.feedback import (
     choose,
     is_unanswered,
     read,
+    read_prediction,
     right,
     topic,
     unanswered,
     verdict,
+    with_prediction,
     wrong,
 )
 from aelib.pca import PCA
@@ -128,9 +130,24 @@ def check_swapped_decoder(answer: Any) -> Feedback:
                 "훨씬 나쁘다": "much worse"})
 
 
-def check_same_start_twin(answer: Any) -> Feedback:
+SAME_START_OPTIONS = ("same", "in between", "as bad")
+SAME_START_ALIASES = {"between": "in between", "the same": "same", "as bad as the other twin": "as bad",
+                      "much worse": "as bad", "slightly worse": "in between", "같다": "same", "중간": "in between",
+                      "그 사이": "in between", "중간이다": "in between",
+                      "똑같이 나쁘다": "as bad"}
+
+
+def check_same_start_twin(answer: Any, prediction: Any = None) -> Feedback:
     """A twin trained from the first autoencoder's random start (seed 0) but with another batch order: how well
-    does its decoder read the first autoencoder's codes?"""
+    does its decoder read the first autoencoder's codes? ``prediction``: the same question, answered before the
+    run."""
+    key = read_prediction(prediction, SAME_START_OPTIONS, aliases=SAME_START_ALIASES)
+    if isinstance(key, Feedback):
+        return key
+    return with_prediction(_same_start_verdict(answer), key == "in between")
+
+
+def _same_start_verdict(answer: Any) -> Feedback:
     return choose(answer, {
         "in between": right(
             "in our run 0.052: worse than the codes' own decoder (0.029), far better than the seed-1 twin's "
@@ -151,6 +168,4 @@ def check_same_start_twin(answer: Any) -> Feedback:
                         "시드 1 쌍둥이는 다른 무작위 가중치에서 출발했지만, 이 쌍둥이는 첫 번째 오토인코더와 같은 "
                         "가중치에서 출발합니다. order_seed = 1로 셀을 실행하고 출력된 세 오차를 비교해 보세요."),
     }, what=('"same", "in between" or "as bad"', '"same", "in between", "as bad" 중 하나'),
-       aliases={"between": "in between", "the same": "same", "as bad as the other twin": "as bad",
-                "much worse": "as bad", "slightly worse": "in between", "같다": "same", "중간": "in between",
-                "그 사이": "in between", "똑같이 나쁘다": "as bad"})
+       aliases=SAME_START_ALIASES)
