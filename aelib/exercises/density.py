@@ -10,6 +10,7 @@ import torch
 from aelib.exercises.feedback import (
     Feedback,
     as_number,
+    call_learner,
     choose,
     read,
     right,
@@ -52,12 +53,9 @@ def check_reparameterise(reparameterise: Any) -> Feedback:
                      f"reparameterise는 함수여야 하는데 {type(reparameterise).__name__}입니다.")
     generator = torch.Generator().manual_seed(0)
     mu, log_var, eps = (torch.randn(4, 2, generator=generator) for _ in range(3))
-    try:
-        z = reparameterise(mu, log_var, eps)
-    except Exception as exc:  # a learner's function can fail in any way; say how
-        return wrong(f"calling reparameterise(mu, log_var, eps) failed: {type(exc).__name__}: {exc}",
-                     f"reparameterise(mu, log_var, eps)를 호출하다가 오류가 났습니다"
-                     f"(파이썬의 오류 메시지: `{type(exc).__name__}: {exc}`)")
+    z = call_learner(reparameterise, (mu, log_var, eps), "reparameterise(mu, log_var, eps)")
+    if isinstance(z, Feedback):
+        return z
     if z is None:
         return unanswered(("the body of reparameterise", "reparameterise 함수의 본문"))
     if not isinstance(z, torch.Tensor) or z.shape != mu.shape:

@@ -153,6 +153,16 @@ def is_unanswered(answer: Any) -> bool:
     return any(answer is u for u in UNANSWERED)
 
 
+def call_learner(function: Callable[..., Any], arguments: tuple, shown: str) -> Any:
+    """``function(*arguments)``, or the Feedback saying how a learner's function failed (``shown``: the call as
+    the learner would write it, quoted in the message)."""
+    try:
+        return function(*arguments)
+    except Exception as exc:  # a learner's function can fail in any way; say how
+        return wrong(f"calling {shown} failed: {type(exc).__name__}: {exc}",
+                     f"{shown}를 호출하다가 오류가 났습니다(파이썬의 오류 메시지: `{type(exc).__name__}: {exc}`)")
+
+
 def read(answer: Any, what: Text, convert: Callable[[Any], T | Feedback]) -> T | Feedback:
     """The learner's answer converted by ``convert``, or the Feedback to give instead (unanswered, wrong type)."""
     if is_unanswered(answer):

@@ -10,6 +10,7 @@ from aelib.data import load_mnist
 from aelib.exercises.feedback import (
     Feedback,
     as_number,
+    call_learner,
     choose,
     read,
     read_prediction,
@@ -145,13 +146,10 @@ def check_gaussian_negative_elbo(negative_elbo: Any) -> Feedback:
     x = load_mnist("test", limit=64)[0]
     for s2 in (0.5, 2.0):
         torch.manual_seed(1)
-        try:
-            with torch.no_grad():
-                value = negative_elbo(model, x, s2)
-        except Exception as exc:  # a learner's function can fail in any way; say how
-            return wrong(f"calling your function with (model, x, s2={s2}) failed: {type(exc).__name__}: {exc}",
-                         f"함수를 (model, x, s2={s2})로 호출했더니 오류가 났습니다"
-                         f"(파이썬의 오류 메시지: `{type(exc).__name__}: {exc}`)")
+        with torch.no_grad():
+            value = call_learner(negative_elbo, (model, x, s2), f"gaussian_negative_elbo(model, x, s2={s2})")
+        if isinstance(value, Feedback):
+            return value
         if value is None:
             return unanswered(("the function's body (the `...` under its docstring)",
                                "함수의 본문(독스트링 아래의 `...`)"))
