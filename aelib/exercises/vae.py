@@ -20,6 +20,7 @@ from aelib.exercises.feedback import (
     verdict,
     wrong,
 )
+from aelib.latent import kl_to_standard_normal
 from aelib.models import VariationalAutoEncoder
 
 
@@ -128,7 +129,7 @@ def _gaussian_terms(model: VariationalAutoEncoder, x: torch.Tensor, seed: int) -
     z = mu + torch.randn_like(mu) * torch.exp(0.5 * log_var)
     return {"squared": ((model.decoder(z) - x) ** 2).sum(dim=1),
             "squared at mu": ((model.decoder(mu) - x) ** 2).sum(dim=1),
-            "kl": 0.5 * (mu**2 + log_var.exp() - 1 - log_var).sum(dim=1)}
+            "kl": kl_to_standard_normal(mu, log_var)}
 
 
 def _near(value: torch.Tensor, other: torch.Tensor) -> bool:
