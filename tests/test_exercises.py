@@ -448,6 +448,7 @@ def test_kaiming_spread_check_knows_the_default_start_and_the_input():
     from aelib.exercises import decoder
 
     assert decoder.check_kaiming_spread(0.18).status == "unanswered"  # the prediction comes first
+    assert "`kaiming_prediction = ...`" in decoder.check_kaiming_spread(0.18).message  # the notebook's own name
     assert decoder.check_kaiming_spread(0.18, "no collapse") and decoder.check_kaiming_spread(0.2, "no collapse")
     assert "prediction was not" in decoder.check_kaiming_spread(0.18, "collapse").message
     assert decoder.check_kaiming_spread(0.18, "몰리지 않는다")  # the Korean form the notebook prints

@@ -211,7 +211,8 @@ def check_kaiming_spread(answer: Any, prediction: Any = None) -> Feedback:
     key = read_prediction(prediction, KAIMING_PREDICTIONS,
                           aliases={"collapses": "collapse", "still collapse": "collapse", "no": "no collapse",
                                    "한 점으로 몰린다": "collapse", "몰린다": "collapse",
-                                   "몰리지 않는다": "no collapse", "한 점으로 몰리지 않는다": "no collapse"})
+                                   "몰리지 않는다": "no collapse", "한 점으로 몰리지 않는다": "no collapse"},
+                          name="kaiming_prediction")
     if isinstance(key, Feedback):
         return key
     return with_prediction(_kaiming_spread_verdict(answer), key == "no collapse")

@@ -183,18 +183,19 @@ def option_key(answer: Any, options: Mapping[str, Any] | tuple[str, ...], aliase
 
 
 def read_prediction(
-    prediction: Any, options: tuple[str, ...], aliases: Mapping[str, str] | None = None
+    prediction: Any, options: tuple[str, ...], aliases: Mapping[str, str] | None = None, name: str = "prediction"
 ) -> str | Feedback:
     """The prediction a learner wrote before running a cell, as one of ``options``, or the Feedback to give instead.
 
-    Case and surrounding spaces are ignored; ``aliases`` maps other spellings (Korean ones too) to an option.
+    Case and surrounding spaces are ignored; ``aliases`` maps other spellings (Korean ones too) to an option;
+    ``name`` is the variable the notebook asks the learner to fill in.
     """
     listed = ", ".join(f'"{o}"' for o in options[:-1]) + f' or "{options[-1]}"'
     listed_ko = ", ".join(f'"{o}"' for o in options)
     if is_unanswered(prediction):
-        return Feedback("unanswered", f"first write your prediction in `prediction = ...`, before you run the "
+        return Feedback("unanswered", f"first write your prediction in `{name} = ...`, before you run the "
                         f"experiment ({listed}); then run the experiment, and this cell again with its result.",
-                        f"먼저 실험을 실행하기 전에 `prediction = ...`에 예측({listed_ko} 중 하나)을 적으세요. "
+                        f"먼저 실험을 실행하기 전에 `{name} = ...`에 예측({listed_ko} 중 하나)을 적으세요. "
                         "그다음 실험을 실행하고, 그 결과로 이 셀을 다시 실행하세요.")
     key = option_key(prediction, options, aliases)
     if key not in options:
