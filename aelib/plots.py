@@ -276,6 +276,49 @@ def draw_clouds(mu: torch.Tensor, sigma: torch.Tensor, ax: Axes, width: float = 
     return ax
 
 
+def plot_latent_panels(
+    codes: Mapping[str, torch.Tensor], labels: torch.Tensor, clouds: Mapping[str, tuple[torch.Tensor, torch.Tensor]],
+    unlabelled: Sequence[str] = (), inset: str | None = None, radius: float = 2.0,
+) -> Figure:
+    """One latent scatter per model, side by side (``codes``: name → [N, 2], coloured by ``labels``), each with
+    a few inputs' clouds (``clouds``: name → (μ, σ), each [K, 2], drawn as μ ± 2σ) and a thick circle of
+    ``radius`` around 0, where N(0, I) draws. Models in ``unlabelled`` get no digit labels (use it when every
+    digit's median sits at one point); ``inset`` names a panel whose centre [-2r, 2r]² is enlarged in a corner.
+    Each panel keeps its own scale; one unit is as long on both axes."""
+    if set(clouds) != set(codes) or not set(unlabelled) <= set(codes) or (inset is not None and inset not in codes):
+        raise ValueError(f"clouds must name the same models as codes ({sorted(codes)}), and unlabelled and inset "
+                         f"only those; got clouds {sorted(clouds)}, unlabelled {list(unlabelled)}, inset {inset!r}.")
+    angle = torch.linspace(0, 2 * torch.pi, 48)
+    circle = radius * torch.stack([angle.cos(), angle.sin()], dim=1)
+    fig, axes = plt.subplots(1, len(codes), figsize=(5.7 * len(codes), 5), squeeze=False)
+    for ax, (name, z) in zip(axes[0], codes.items(), strict=True):
+        mu, sigma = (torch.as_tensor(part).detach() for part in clouds[name])
+        plot_latent(z, labels, ax=ax, title=name, keep_clear=torch.cat([mu, circle]),
+                    digit_labels=name not in unlabelled)
+        draw_clouds(mu, sigma, ax=ax)
+        ax.plot(*circle.T, color="black", linewidth=3, zorder=6)  # above the clouds, which can lie on it
+        ax.set_aspect("equal", adjustable="datalim")
+        if ax is not axes[0][-1]:
+            ax.get_legend().remove()
+        if name == inset:
+            zoom = ax.inset_axes([0.6, 0.04, 0.38, 0.38])
+            plot_latent(z, labels, ax=zoom, digit_labels=False, size=2)
+            zoom.get_legend().remove()
+            zoom.plot(*circle.T, color="black", linewidth=3)
+            edge = 2 * radius
+            zoom.set(xlim=(-edge, edge), ylim=(-edge, edge), xticks=[], yticks=[], xlabel="", ylabel="", aspect="equal")
+            zoom.set_title(f"[{-edge:g}, {edge:g}]²", fontsize=9)
+            ax.indicate_inset_zoom(zoom, edgecolor="black")
+    n_clouds = len(next(iter(clouds.values()))[0])
+    keys = [plt.Line2D([], [], color="black", lw=3, label=f"thick circle: radius {radius:g} around 0, where N(0, I) "
+                       f"puts {1 - np.exp(-radius**2 / 2):.0%} of its draws"),
+            plt.Line2D([], [], color="black", lw=0.8,
+                       label=f"thin ellipses: single inputs' clouds, μ ± 2σ ({n_clouds} inputs)")]
+    fig.legend(handles=keys, loc="lower center", ncol=2, frameon=False)
+    fig.tight_layout(rect=(0, 0.06, 1, 1))  # room below the panels for the key
+    return fig
+
+
 def plot_losses(curves: Mapping[str, Sequence[float]], ax: Axes | None = None, log: bool = True) -> Axes:
     """Loss per epoch for one or more runs, ``{"name": losses}``."""
     if ax is None:

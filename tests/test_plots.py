@@ -292,3 +292,26 @@ def test_digit_labels_stay_inside_the_region_the_caller_will_show():
     with pytest.raises(ValueError, match="within"):
         plot_latent(z, labels, within=([0.0, 0.0], [0.0, 10.0]))
     plt.close("all")
+
+
+def test_latent_panels_draw_one_map_per_model_with_the_prior_circle_and_the_clouds():
+    from aelib.plots import plot_latent_panels
+
+    generator = torch.Generator().manual_seed(0)
+    labels = torch.arange(40) % 10
+    codes = {"spread": 5 * torch.randn(40, 2, generator=generator), "at zero": torch.randn(40, 2, generator=generator)}
+    clouds = {name: (torch.zeros(3, 2), torch.full((3, 2), 0.5)) for name in codes}
+    fig = plot_latent_panels(codes, labels, clouds, unlabelled=["at zero"], inset="spread")
+    spread, at_zero = fig.axes[:2]  # the inset lives inside its panel (child_axes)
+    assert [spread.get_title(), at_zero.get_title()] == ["spread", "at zero"]
+    assert len(spread.patches) == 3 and len(at_zero.patches) == 3  # one ellipse per cloud
+    assert all(patch.width == pytest.approx(2.0) for patch in at_zero.patches)  # σ = 0.5: μ ± 2σ is 2 wide
+    thick = [line for line in at_zero.lines if line.get_linewidth() == 3]
+    assert len(thick) == 1 and np.hypot(*thick[0].get_data()).max() == pytest.approx(2.0)  # radius 2 around 0
+    assert len(at_zero.texts) == 0 and len(spread.texts) == 10  # digit labels only where asked
+    keys = [text.get_text() for text in fig.legends[0].get_texts()]
+    assert "86%" in keys[0] and "(3 inputs)" in keys[1]  # 1 - e^(-2) = 0.865 of N(0, I) within radius 2
+    assert any(child.get_title() == "[-4, 4]²" for child in spread.child_axes)  # the enlarged centre
+    plt.close(fig)
+    with pytest.raises(ValueError, match="clouds must name the same models"):
+        plot_latent_panels(codes, labels, {"spread": clouds["spread"]})
