@@ -49,7 +49,8 @@ SLOW_FILES = {"test_browser.py", "test_site.py"}
 # 46, 39, 38, 37, 34, 33, 33, 20, 12, 12, 11, 10, 8, 7).
 LONGEST_FIRST = ["09_autoencoders_at_work.ipynb", "test_site.py", "05_training_mse.ipynb",
                  "08_variational_autoencoder.ipynb", "test_browser.py", "test_solutions.py",
-                 "07_toward_a_dense_latent_space.ipynb", "03_latent_vector.ipynb", "test_bench.py", "test_offline.py",
+                 "07_toward_a_dense_latent_space.ipynb", "03_latent_vector.ipynb", "10_how_good_is_a_vae.ipynb",
+                 "test_bench.py", "test_offline.py",
                  "test_exercises.py", "02_encoder.ipynb", "06_reconstruction_vs_generation.ipynb", "01_manifold.ipynb"]
 
 

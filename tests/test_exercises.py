@@ -338,9 +338,10 @@ def test_verdict_and_choose_give_each_mistake_its_own_reason():
 
 def test_predict_first_checks_give_every_wrong_option_its_own_reason():
     """Each prediction exercise: the right option passes, and no two options share an explanation."""
-    from aelib.exercises import at_work, decoder, density, generation, latent, manifold, training, vae
+    from aelib.exercises import at_work, decoder, density, generation, latent, likelihood, manifold, training, vae
 
-    cases = {manifold.check_pca_separated_digit: ("1", ["0", "3", "8", "none"]),
+    cases = {likelihood.check_prior_estimate_in_20d: ("far short", ["within a few nats", "far above"]),
+             manifold.check_pca_separated_digit: ("1", ["0", "3", "8", "none"]),
              encoder.check_untrained_neighbours: ("above chance", ["chance", "almost always"]),
              latent.check_swapped_decoder: ("much worse", ["same", "slightly worse"]),
              decoder.check_untrained_against_average: ("worse", ["better", "same"]),
@@ -513,3 +514,19 @@ def test_same_seconds_check_wants_the_14_epoch_mlp():
     assert "set mlp_epochs to the epoch count section 1 printed" in at_work.check_same_seconds(0.0167).message
     assert "not its seconds" in at_work.check_same_seconds(12.3).message
     assert at_work.check_same_seconds(...).status == "unanswered"
+
+
+def test_likelihood_checks():
+    from aelib.exercises import likelihood
+
+    assert likelihood.check_effective_draws((1 + 1 + 1 + 5) ** 2 / (1 + 1 + 1 + 25))  # by hand: 64 / 28
+    assert "counts the draws" in likelihood.check_effective_draws(4).message
+    assert "upside down" in likelihood.check_effective_draws(28 / 64).message
+    assert not likelihood.check_effective_draws(2.0)
+    assert likelihood.check_reported_likelihoods("cannot tell") and likelihood.check_reported_likelihoods("알 수 없다")
+    assert not likelihood.check_reported_likelihoods("the second") and not likelihood.check_reported_likelihoods("B")
+    assert likelihood.check_narrower_cloud(-5.6).status == "unanswered"  # the prediction comes first
+    assert "prediction was right" in likelihood.check_narrower_cloud(-5.6, "falls").message
+    assert "prediction was not" in likelihood.check_narrower_cloud(-5.6, "rises").message
+    assert "widen = 0.5" in likelihood.check_narrower_cloud(0.0, "falls").message  # the cell left at widen = 1.0
+    assert not likelihood.check_narrower_cloud(0.8, "falls") and not likelihood.check_narrower_cloud(-80.5, "falls")

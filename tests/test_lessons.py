@@ -14,7 +14,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 MEETS_THE_STANDARD = ["01_manifold", "02_encoder", "03_latent_vector", "04_decoder", "05_training_mse",
                       "06_reconstruction_vs_generation", "07_toward_a_dense_latent_space", "08_variational_autoencoder",
-                      "09_autoencoders_at_work"]
+                      "09_autoencoders_at_work", "10_how_good_is_a_vae"]
 WORDS = {
     "en": {"folder": ROOT / "notebooks", "goals": "**By the end of this notebook you will be able to**",
            "takeaways": "## Key takeaways", "exit": "**Exit question.**", "extension": "(Change the experiment.)",

@@ -53,7 +53,8 @@ def test_the_guides_figures_takeaways_and_exit_questions_are_the_notebooks(editi
 def test_handouts_list_the_figures_a_notebook_saves_and_copy_its_takeaways():
     notebook = ROOT / "notebooks" / "06_reconstruction_vs_generation.ipynb"
     assert handouts.figures_saved(notebook)[:2] == ["reconstructions_2d.png", "interpolation.png"]
-    missing = [name for path in (ROOT / "notebooks").glob("0*.ipynb") for name in handouts.figures_saved(path)
+    missing = [name for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")
+               for name in handouts.figures_saved(path)
                if not (ROOT / "figures" / name).is_file()]
     assert not missing, f"figures a notebook saves but figures/ lacks: {missing} (python -m tools.figures)"
     text = handouts.takeaways(notebook)
