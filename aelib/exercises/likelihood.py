@@ -37,7 +37,7 @@ def check_prior_estimate_in_20d(prediction: Any) -> Feedback:
         "far above": wrong("the estimate is the log of an average of likelihoods; most prior draws explain the "
                            "digit badly, so they pull the average down, not up. An estimate far above would need "
                            "draws that fit the digit better than the encoder's own proposals.",
-                           "이 추정값은 가능도 평균의 로그입니다. 사전분포에서 뽑은 값은 대부분 숫자를 잘 설명하지 "
+                           "이 추정값은 우도 평균의 로그입니다. 사전분포에서 뽑은 값은 대부분 숫자를 잘 설명하지 "
                            "못하므로 평균을 끌어올리지 않고 끌어내립니다. 훨씬 높게 나오려면 인코더가 내놓는 "
                            "값보다 숫자에 더 잘 맞는 값이 뽑혀야 합니다."),
     }, what=('"within a few nats", "far short" or "far above"',
@@ -85,7 +85,7 @@ def check_reported_likelihoods(answer: Any) -> Feedback:
                              "the same estimator and many draws.",
                              "뽑은 값이 숫자마다 하나뿐이면 추정값은 평균적으로 ELBO, 곧 log p(x)보다 몇 내트 "
                              "아래에 있을 수 있는 하한입니다(이 노트북에서는 숫자마다 2~9내트의 틈을 쟀습니다). "
-                             "모델 A의 실제 로그 가능도는 −93보다 높을 수도 있습니다. 모델은 같은 추정 방법으로, "
+                             "모델 A의 실제 로그 우도는 −93보다 높을 수도 있습니다. 모델은 같은 추정 방법으로, "
                              "많이 뽑아서 비교해야 합니다."),
         "the second": wrong("−93 is higher than −95, but the two numbers are not measured the same way. One draw "
                             "per digit gives the ELBO on average, a bound that sits below log p(x) by the gap; "
@@ -95,7 +95,7 @@ def check_reported_likelihoods(answer: Any) -> Feedback:
                             "5000개를 뽑으면 그 틈이 대부분 메워집니다."),
         "the first": wrong("a lower number is a worse likelihood, not a better one: −95 nats is less likely "
                            "than −93. The question is whether the two numbers measure the same thing.",
-                           "수가 낮을수록 가능도가 나쁜 것입니다. −95내트는 −93내트보다 가능성이 낮습니다. 물어야 "
+                           "수가 낮을수록 우도가 나쁜 것입니다. −95내트는 −93내트보다 가능성이 낮습니다. 물어야 "
                            "할 것은 두 수가 같은 것을 쟀느냐입니다."),
     }, what=('"the first", "the second" or "cannot tell"', '"the first", "the second", "cannot tell" 중 하나'),
        aliases={"first": "the first", "second": "the second", "a": "the first", "b": "the second",
@@ -136,6 +136,6 @@ def check_narrower_cloud(answer: Any, prediction: Any = None) -> Feedback:
         "a narrower cloud lowered the estimate by several nats. Its draws stay in the middle of where the "
         "likelihood lives and never reach the rest, so the average misses part of p(x) and its log lands low. "
         "Wider proposals are safer: with σ doubled our estimates moved by a nat at most.",
-        "구름이 좁아지자 추정값이 몇 내트 떨어졌습니다. 좁은 구름에서 뽑은 값은 가능도가 있는 곳의 가운데에만 "
+        "구름이 좁아지자 추정값이 몇 내트 떨어졌습니다. 좁은 구름에서 뽑은 값은 사후분포 질량의 가운데에만 "
         "머물고 나머지에는 닿지 못하므로, 평균이 p(x)의 일부를 놓치고 그 로그가 낮게 나옵니다. 제안 분포는 넓은 "
         "쪽이 안전합니다. σ를 두 배로 늘렸을 때 우리 추정값은 많아야 1내트 움직였습니다."), key == "falls")
