@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import torch
 
-from aelib.data import MNIST_DIR, DataFileError, load_mnist, make_swiss_roll
+from aelib.data import MNIST_DIR, DataFileError, load_mnist, make_swiss_roll, rotate_images
 
 
 def test_training_set_matches_the_documented_facts():
@@ -101,3 +101,34 @@ def test_latent_measures():
     low, high = central_box(torch.arange(1000.0).reshape(-1, 2))
     assert low[0] < 20 and high[0] > 970
     assert distance_to_codes(torch.tensor([[3.0, 4.0]]), torch.zeros(1, 2)).item() == 5.0
+
+
+def test_rotate_images_turns_anticlockwise_as_rot90_does():
+    images = torch.rand(4, 784, generator=torch.Generator().manual_seed(0))
+    grid = images.view(4, 28, 28)
+    assert torch.allclose(rotate_images(images, 0.0), images, atol=1e-5)
+    for quarter_turns in (1, 2, 3):  # numpy/torch rot90: anticlockwise on screen
+        expected = torch.rot90(grid, quarter_turns, dims=(1, 2)).reshape(4, 784)
+        assert torch.allclose(rotate_images(images, 90.0 * quarter_turns), expected, atol=1e-5)
+    corner = torch.zeros(1, 784)
+    corner[0, 0] = 1.0  # the top-left pixel goes to the bottom-left under a quarter turn anticlockwise
+    assert rotate_images(corner, 90.0).view(28, 28)[27, 0] > 0.99
+
+
+def test_rotate_images_takes_one_angle_per_image_and_keeps_ink_inside():
+    images = load_mnist("test")[0][:3]
+    one_by_one = torch.cat([rotate_images(images[i : i + 1], angle) for i, angle in enumerate((0.0, 15.0, -30.0))])
+    assert torch.allclose(rotate_images(images, torch.tensor([0.0, 15.0, -30.0])), one_by_one)
+    turned = rotate_images(images, 20.0)
+    assert turned.min() >= 0 and turned.max() <= 1
+    assert torch.allclose(turned.sum(dim=1), images.sum(dim=1), rtol=0.05)  # a centred digit keeps its ink
+
+
+@pytest.mark.parametrize("images, degrees, message", [
+    (torch.rand(2, 100), 10.0, "784"),
+    (torch.rand(2, 784), torch.tensor([1.0, 2.0, 3.0]), "one finite angle per image"),
+    (torch.rand(2, 784), float("nan"), "finite"),
+])
+def test_rotate_images_refuses_bad_input(images, degrees, message):
+    with pytest.raises(ValueError, match=message):
+        rotate_images(images, degrees)
