@@ -135,3 +135,34 @@ def test_fit_learns_the_image_size_from_the_images():
         fit(AutoEncoder(latent_dim=2, hidden=(8,)), data, epochs=1)  # this model says 784
     with pytest.raises(TypeError, match="positional"):
         fit(AutoEncoder(latent_dim=2), data, 3)  # keyword-only settings: epochs=3
+
+
+def test_fit_runs_notebook_05s_hand_written_loop(train_small):
+    """Notebook 05 says fit runs its four steps with the same optimiser and schedule: the same weights come out."""
+    images, epochs, batch_size, lr = train_small[:1000], 2, 100, 1e-2
+
+    torch.manual_seed(0)
+    by_hand = AutoEncoder(latent_dim=4, hidden=(32,))
+    optimizer = torch.optim.Adam(by_hand.parameters(), lr=lr)  # the notebook's loop: plain Adam, one-cycle
+    schedule = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=lr, total_steps=epochs * 10)
+    order_generator = torch.Generator().manual_seed(0)
+    for _ in range(epochs):
+        order = torch.randperm(len(images), generator=order_generator)
+        for start in range(0, len(images), batch_size):
+            x = images[order[start : start + batch_size]]
+            loss = ((by_hand.decoder(by_hand.encoder(x)) - x) ** 2).mean()  # encode, decode, loss
+            optimizer.zero_grad()  # update
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+
+    torch.manual_seed(0)
+    packaged = AutoEncoder(latent_dim=4, hidden=(32,))
+    fit(packaged, images, epochs=epochs, batch_size=batch_size, lr=lr, seed=0, progress=False)
+    for mine, theirs in zip(by_hand.parameters(), packaged.parameters(), strict=True):
+        assert torch.allclose(mine, theirs, atol=1e-5)  # fit's fused Adam differs only in float rounding
+    torch.manual_seed(0)
+    other_order = AutoEncoder(latent_dim=4, hidden=(32,))  # a control: the same start, batches in another order
+    fit(other_order, images, epochs=epochs, batch_size=batch_size, lr=lr, seed=1, progress=False)
+    gaps = [(a - b).abs().max().item() for a, b in zip(other_order.parameters(), packaged.parameters(), strict=True)]
+    assert max(gaps) > 1e-3  # the comparison above could tell two trainings apart
