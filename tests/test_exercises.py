@@ -528,5 +528,5 @@ def test_likelihood_checks():
     assert likelihood.check_narrower_cloud(-5.6).status == "unanswered"  # the prediction comes first
     assert "prediction was right" in likelihood.check_narrower_cloud(-5.6, "falls").message
     assert "prediction was not" in likelihood.check_narrower_cloud(-5.6, "rises").message
-    assert "widen = 0.5" in likelihood.check_narrower_cloud(0.0, "falls").message  # the cell left at widen = 1.0
+    assert "sigma_scale = 0.5" in likelihood.check_narrower_cloud(0.0, "falls").message  # the cell left at 1.0
     assert not likelihood.check_narrower_cloud(0.8, "falls") and not likelihood.check_narrower_cloud(-80.5, "falls")

@@ -107,7 +107,7 @@ NARROWER_PREDICTIONS = ("rises", "about the same", "falls")
 
 
 def check_narrower_cloud(answer: Any, prediction: Any = None) -> Feedback:
-    """The change in test image 0's estimate of log p(x), m = 20, when the encoder's σ is halved (widen = 0.5),
+    """The change in test image 0's estimate of log p(x), m = 20, when the encoder's σ is halved (sigma_scale = 0.5),
     and the prediction written first: "rises", "about the same" or "falls"."""
     key = read_prediction(prediction, NARROWER_PREDICTIONS,
                           aliases={"오른다": "rises", "비슷하다": "about the same", "거의 같다": "about the same",
@@ -118,20 +118,21 @@ def check_narrower_cloud(answer: Any, prediction: Any = None) -> Feedback:
     if isinstance(value, Feedback):
         return value
     if -1.5 <= value <= 1.5:
-        return wrong("a change this small is what widen = 1.0 gives, the encoder's own cloud against itself: set "
-                     "widen = 0.5 in the cell, run it, and answer with the change it prints.",
-                     "이렇게 작은 변화는 widen = 1.0, 곧 인코더의 구름을 자기 자신과 견준 값입니다. 셀에서 widen = "
-                     "0.5로 두고 실행한 다음, 출력된 변화로 답하세요.")
+        return wrong("a change this small is what sigma_scale = 1.0 gives, the encoder's own cloud against "
+                     "itself: set sigma_scale = 0.5 in the cell, run it, and answer with the change it prints.",
+                     "이렇게 작은 변화는 sigma_scale = 1.0, 곧 인코더의 구름을 자기 자신과 견준 값입니다. "
+                     "셀에서 sigma_scale = 0.5로 두고 실행한 다음, 출력된 변화로 답하세요.")
     if value > 0:
         return wrong("the estimate should not rise when the proposal narrows; a positive change is what a wider "
-                     "cloud can give. Check that widen is 0.5, and answer with (estimate at 0.5) − (estimate at 1).",
+                     "cloud can give. Check that sigma_scale is 0.5, and answer with (estimate at 0.5) − "
+                     "(estimate at 1).",
                      "제안 분포가 좁아지면 추정값이 오르지 않습니다. 양수 변화는 더 넓은 구름에서 나올 수 있는 "
-                     "값입니다. widen이 0.5인지 확인하고, (0.5일 때의 추정값) − (1일 때의 추정값)으로 답하세요.")
+                     "값입니다. sigma_scale이 0.5인지 확인하고, (0.5일 때의 추정값) − (1일 때의 추정값)으로 답하세요.")
     if value < -15:
         return wrong("a drop this large is more than our runs gave (about 4 to 7 nats): answer with the change the "
-                     "cell prints, the estimate at widen = 0.5 minus the one at 1.0, not an estimate itself.",
+                     "cell prints, the estimate at sigma_scale = 0.5 minus the one at 1.0, not an estimate itself.",
                      "이렇게 크게 떨어지는 것은 우리 실행(약 4~7내트)보다 큽니다. 추정값 자체가 아니라, 셀이 "
-                     "출력한 변화(widen = 0.5일 때의 추정값 − 1.0일 때의 추정값)로 답하세요.")
+                     "출력한 변화(sigma_scale = 0.5일 때의 추정값 − 1.0일 때의 추정값)로 답하세요.")
     return with_prediction(right(
         "a narrower cloud lowered the estimate by several nats. Its draws stay in the middle of where the "
         "likelihood lives and never reach the rest, so the average misses part of p(x) and its log lands low. "
