@@ -284,7 +284,7 @@ def test_vae_checks():
     assert "s² = ½" in vae.check_gaussian_weight(1.0).message
     assert vae.check_estimator_choice("reparameterised") and vae.check_estimator_choice(" Reparameterized ")
     assert "unbiased is not enough" in vae.check_estimator_choice("either").message
-    assert vae.check_beta_prediction("rises") and not vae.check_beta_prediction("falls")
+    assert vae.check_beta_prediction.after_the_run("rises") and not vae.check_beta_prediction.after_the_run("falls")
     assert vae.check_beta_prediction(...).status == "unanswered"
     assert 'answer "rises", "falls" or "stays"' in vae.check_beta_prediction("maybe").message
 
@@ -352,13 +352,15 @@ def test_predict_first_checks_give_every_wrong_option_its_own_reason():
              vae.check_beta_prediction: ("rises", ["falls", "stays"]),
              at_work.check_auc_meaning: ("no better than guessing", ["perfect", "upside down"])}
     for check, (right_option, wrong_options) in cases.items():
-        assert check(right_option), check.__name__
-        reasons = [check(option) for option in wrong_options]
+        judge = getattr(check, "after_the_run", check)  # a Predict-first check judges after the run
+        assert judge(right_option), check.__name__
+        reasons = [judge(option) for option in wrong_options]
         assert all(r.status == "wrong" for r in reasons), check.__name__
         assert len({r.message for r in reasons}) == len(wrong_options), f"{check.__name__}: two options share a reason"
         assert check(...).status == "unanswered"
     assert manifold.check_pca_separated_digit(1)  # a number typed without quotes is read the same way
-    assert generation.check_hole_prediction("숫자") and density.check_kl_only_prediction("흐린 숫자")
+    assert generation.check_hole_prediction.after_the_run("숫자")
+    assert density.check_kl_only_prediction.after_the_run("흐린 숫자")
 
 
 def test_same_start_twin_check_wants_the_prediction_first():
@@ -487,7 +489,8 @@ def test_collapse_threshold_check_wants_a_prediction_and_the_collapsed_beta():
 def test_anomaly_checks_for_the_prediction_and_the_held_out_ones():
     from aelib.exercises import at_work
 
-    assert at_work.check_anomaly_auc_prediction("modest") and not at_work.check_anomaly_auc_prediction("guessing")
+    judge = at_work.check_anomaly_auc_prediction.after_the_run
+    assert judge("modest") and not judge("guessing")
     assert at_work.check_held_out_ones(0.34).status == "unanswered"
     assert "prediction was right" in at_work.check_held_out_ones(0.34, "below 0.5").message
     assert "prediction was not" in at_work.check_held_out_ones(0.34, "above 0.5").message
@@ -530,3 +533,16 @@ def test_likelihood_checks():
     assert "prediction was not" in likelihood.check_narrower_cloud(-5.6, "rises").message
     assert "sigma_scale = 0.5" in likelihood.check_narrower_cloud(0.0, "falls").message  # the cell left at 1.0
     assert not likelihood.check_narrower_cloud(0.8, "falls") and not likelihood.check_narrower_cloud(-80.5, "falls")
+
+
+def test_a_predict_first_check_notes_the_prediction_and_judges_it_only_after_the_run():
+    from aelib.exercises import latent
+
+    check = latent.check_swapped_decoder
+    before = {option: check(option) for option in ("much worse", "same", "slightly worse")}
+    assert {v.status for v in before.values()} == {"noted"} and all(before.values())  # accepted, not judged
+    assert len({v.message for v in before.values()}) == 1, "the note must not give the verdict away"
+    assert check.after_the_run("much worse").status == "right" and check.after_the_run("same").status == "wrong"
+    assert check("maybe").status == "wrong" and "not 'maybe'" in check("maybe").message  # not an option: said now
+    assert check(...).status == "unanswered" and check.after_the_run(...).status == "unanswered"
+    assert "Predict-first cell above" in check.after_the_run(...).message

@@ -95,6 +95,11 @@ def test_each_notebook_asks_for_a_prediction_before_it_shows_the_answer(edition:
         assert cells[i + 1]["cell_type"] == "code" and "(prediction)" in sources[i + 1]
         exercises = next(j for j, s in enumerate(sources) if words["exercises"] in s)
         assert i < exercises, "a prediction asked after the notebook's end has already shown its answer"
+        # the verdict comes after the experiment: the same check's after_the_run, with code run in between
+        check = sources[i + 1].strip().splitlines()[-1].split("(")[0]
+        verdict = next((j for j, s in enumerate(sources) if f"{check}.after_the_run(prediction)" in s), None)
+        assert verdict is not None and i + 2 < verdict < exercises, f"{notebook.name}: no verdict after the run"
+        assert any(cells[j]["cell_type"] == "code" for j in range(i + 2, verdict)), "no experiment before the verdict"
 
 
 @pytest.mark.parametrize("edition", EDITIONS)

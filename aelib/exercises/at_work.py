@@ -9,6 +9,7 @@ from aelib.exercises.feedback import (
     as_number,
     as_whole_number,
     choose,
+    predict_first,
     read,
     read_prediction,
     right,
@@ -84,6 +85,7 @@ def check_auc_meaning(answer: Any) -> Feedback:
                 "random": "no better than guessing"})
 
 
+@predict_first
 def check_anomaly_auc_prediction(answer: Any) -> Feedback:
     """Predicted before training: how well reconstruction error finds the digit the model never saw."""
     return choose(answer, {

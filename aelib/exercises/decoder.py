@@ -16,6 +16,7 @@ from aelib.exercises.feedback import (
     is_unanswered,
     layers_in_order,
     linear_widths,
+    predict_first,
     read,
     read_prediction,
     right,
@@ -107,6 +108,7 @@ def check_decoder(module: Any) -> Feedback:
                  "수 16개가 다시 픽셀 784개가 되고, 픽셀 하나하나가 (0, 1) 안으로 눌려 들어갑니다.")
 
 
+@predict_first
 def check_untrained_against_average(answer: Any) -> Feedback:
     """The untrained autoencoder's test MSE against always drawing the average digit."""
     return choose(answer, {

@@ -12,6 +12,7 @@ from aelib.exercises.feedback import (
     as_number,
     call_learner,
     choose,
+    predict_first,
     read,
     right,
     topic,
@@ -99,6 +100,7 @@ def check_fitted_gaussian_for_kl_only(answer: Any) -> Feedback:
     }, what=('"yes" or "no"', '"yes"(예) 또는 "no"(아니요)'))
 
 
+@predict_first
 def check_kl_only_prediction(answer: Any) -> Feedback:
     """Predicted before the figure: what the Only KL model draws when it decodes z ~ N(0, I)."""
     return choose(answer, {

@@ -15,6 +15,7 @@ from aelib.exercises.feedback import (
     is_unanswered,
     layers_in_order,
     linear_widths,
+    predict_first,
     read,
     right,
     topic,
@@ -85,6 +86,7 @@ def check_encoder(module: Any) -> Feedback:
                  "수 784개가 들어가서 8개가 나오고, 층 사이에는 비선형 함수가 있습니다.")
 
 
+@predict_first
 def check_untrained_neighbours(answer: Any) -> Feedback:
     """How often an untrained encoder's nearest code shows the same digit, against shuffled labels."""
     return choose(answer, {

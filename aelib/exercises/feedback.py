@@ -7,9 +7,10 @@ Feedback show its Korean text; the Korean notebooks call it in their set-up cell
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 import torch
@@ -17,8 +18,9 @@ from torch import nn
 
 UNANSWERED = (None, Ellipsis)
 LANGUAGES = ("en", "ko")
-MARKS = {"en": {"right": "✅ Right", "wrong": "❌ Not yet", "unanswered": "✏️ Your turn"},
-         "ko": {"right": "✅ 맞았습니다", "wrong": "❌ 다시 생각해 보세요", "unanswered": "✏️ 직접 풀어 보세요"}}
+MARKS = {"en": {"right": "✅ Right", "wrong": "❌ Not yet", "unanswered": "✏️ Your turn", "noted": "📝 Noted"},
+         "ko": {"right": "✅ 맞았습니다", "wrong": "❌ 다시 생각해 보세요", "unanswered": "✏️ 직접 풀어 보세요",
+                "noted": "📝 예측을 적었습니다"}}
 T = TypeVar("T")
 # The Korean forms the Korean notebooks print beside each option (`"same"`(같다)), accepted as that option
 # (compared without spaces); tests/test_feedback_language.py checks every one against its notebook.
@@ -101,11 +103,13 @@ def language() -> str:
 
 @dataclass(frozen=True)
 class Feedback:
-    """The verdict on one answer, in both languages. Shown as one line; ``bool(feedback)`` is whether it was right."""
+    """The verdict on one answer, in both languages. Shown as one line; ``bool(feedback)`` is whether it was
+    accepted: right, or a prediction noted before the run that settles it."""
 
-    status: str  # "right", "wrong" or "unanswered"
+    status: str  # "right", "wrong", "unanswered" or "noted" (a prediction, judged after the run)
     en: str
     ko: str
+    option: str | None = field(default=None, compare=False)  # the option a multiple-choice answer named
 
     @property
     def message(self) -> str:
@@ -113,7 +117,7 @@ class Feedback:
         return self.ko if _language == "ko" else self.en
 
     def __bool__(self) -> bool:
-        return self.status == "right"
+        return self.status in ("right", "noted")
 
     def __repr__(self) -> str:
         return f"{MARKS[_language][self.status]}: {self.message}"
@@ -323,5 +327,32 @@ def choose(
         return unanswered(what)
     key = option_key(answer, options, aliases)
     if key in options:
-        return options[key]
+        return replace(options[key], option=key)
     return wrong(f"answer {what[0]}, not {answer!r}.", f"{topic(repr(answer))} 보기에 없습니다 (답의 형태: {what[1]}).")
+
+
+def predict_first(judge: Callable[[Any], Feedback]) -> Callable[[Any], Feedback]:
+    """A Predict-first check in two steps, so that no verdict comes before the evidence. Called in the cell
+    where the learner writes a prediction, it only notes it (or says how to write one); its ``after_the_run``,
+    called in a cell after the experiment, gives ``judge``'s verdict and its reason."""
+
+    @functools.wraps(judge)
+    def note(prediction: Any) -> Feedback:
+        verdict = judge(prediction)
+        if verdict.option is None:  # unanswered, or not one of the options: say so now
+            return verdict
+        return Feedback("noted", "your prediction is one of the options. Now run the experiment below; the check after "
+                        "it says whether the run agrees with your prediction, and why.",
+                        "이제 아래 실험을 실행하세요. 실험 뒤의 확인 셀이 결과가 예측과 맞는지, 왜 그런지 "
+                        "알려 줍니다.", option=verdict.option)
+
+    def after_the_run(prediction: Any) -> Feedback:
+        if is_unanswered(prediction):
+            return Feedback("unanswered", "write your prediction in the Predict-first cell above (`prediction = ...`) "
+                            "and run it, then run this cell again.",
+                            "위의 '먼저 예측하기' 셀에 예측(`prediction = ...`)을 적어 실행한 다음, 이 셀을 다시 "
+                            "실행하세요.")
+        return judge(prediction)
+
+    note.after_the_run = after_the_run  # type: ignore[attr-defined]
+    return note

@@ -12,6 +12,7 @@ from aelib.exercises.feedback import (
     as_tensor_of_shape,
     choose,
     is_unanswered,
+    predict_first,
     read,
     right,
     unanswered,
@@ -80,6 +81,7 @@ def check_latent_midpoint(z_mid: Any, model: torch.nn.Module, images: torch.Tens
                  "두 이미지를 model.encode로 인코딩한 다음, 두 코드의 평균을 구하세요.")
 
 
+@predict_first
 def check_hole_prediction(answer: Any) -> Feedback:
     """Predicted in 'What comes out of the holes?': what the decoder draws at a z drawn at random in a hole."""
     return choose(answer, {

@@ -14,6 +14,7 @@ from aelib.exercises.feedback import (
     as_shape,
     choose,
     is_unanswered,
+    predict_first,
     read,
     read_prediction,
     right,
@@ -96,6 +97,7 @@ def check_permuted_codes(answer: Any) -> Feedback:
                  "직접 해 보세요. autoencoder.decoder로 z[:, torch.randperm(8)]을 디코딩하고 이미지를 살펴보세요.")
 
 
+@predict_first
 def check_swapped_decoder(answer: Any) -> Feedback:
     """What a twin autoencoder's decoder makes of the first autoencoder's codes."""
     return choose(answer, {

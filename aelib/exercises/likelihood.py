@@ -8,6 +8,7 @@ from aelib.exercises.feedback import (
     Feedback,
     as_number,
     choose,
+    predict_first,
     read,
     read_prediction,
     right,
@@ -17,6 +18,7 @@ from aelib.exercises.feedback import (
 )
 
 
+@predict_first
 def check_prior_estimate_in_20d(prediction: Any) -> Feedback:
     """With 20 latent numbers, does the estimate of log p(x) from 1000 prior draws land near the cloud's?"""
     return choose(prediction, {

@@ -11,6 +11,7 @@ from aelib.exercises.feedback import (
     as_number,
     as_whole_number,
     choose,
+    predict_first,
     read,
     read_prediction,
     right,
@@ -111,6 +112,7 @@ def _crowded_digit(digit: str) -> Feedback:
                  "숫자와 다른 숫자만 자기 구역을 지킵니다.")
 
 
+@predict_first
 def check_pca_separated_digit(answer: Any) -> Feedback:
     """Which digit keeps a region of its own among PCA's 2-D codes of test digits (section 5)?"""
     options = {str(d): _crowded_digit(str(d)) for d in range(2, 10)}

@@ -7,7 +7,18 @@ from typing import Any
 import torch
 
 from aelib.data import load_mnist
-from aelib.exercises.feedback import Feedback, as_number, choose, read, right, topic, unanswered, verdict, wrong
+from aelib.exercises.feedback import (
+    Feedback,
+    as_number,
+    choose,
+    predict_first,
+    read,
+    right,
+    topic,
+    unanswered,
+    verdict,
+    wrong,
+)
 from aelib.models import AutoEncoder
 
 
@@ -97,6 +108,7 @@ def check_shuffled_labels(answer: Any) -> Feedback:
                 "좋아진다": "better", "좋아짐": "better"})
 
 
+@predict_first
 def check_blur_prediction(answer: Any) -> Feedback:
     """Predicted before the computation: which guess has the lower expected squared error, sharp or blurred?"""
     return choose(answer, {

@@ -12,6 +12,7 @@ from aelib.exercises.feedback import (
     as_number,
     call_learner,
     choose,
+    predict_first,
     read,
     read_prediction,
     right,
@@ -70,6 +71,7 @@ def check_estimator_choice(answer: Any) -> Feedback:
                 "reinforce": "score function", "score-function": "score function"})
 
 
+@predict_first
 def check_beta_prediction(answer: Any) -> Feedback:
     """What a larger β does to the reconstruction error."""
     return choose(answer, {
